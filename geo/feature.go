@@ -1,0 +1,121 @@
+package geo
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/paulmach/orb"
+)
+
+// Local is the zone the dataset is written in: Cambodian local time, UTC+07:00.
+var Local = time.FixedZone("ICT", 7*60*60)
+
+// Interp says how a track moves between two of its keyframes.
+type Interp uint8
+
+const (
+	// Step keeps a keyframe's state until the next keyframe starts.
+	Step Interp = iota
+	// Linear moves geometry and numeric properties linearly in time
+	// towards the next keyframe of the track.
+	Linear
+)
+
+// String returns the dataset spelling: "step" or "linear".
+func (i Interp) String() string {
+	if i == Linear {
+		return "linear"
+	}
+	return "step"
+}
+
+// ParseInterp reads "step", "linear" or "" (which means step).
+func ParseInterp(s string) (Interp, error) {
+	switch s {
+	case "", "step":
+		return Step, nil
+	case "linear":
+		return Linear, nil
+	}
+	return Step, fmt.Errorf("interpolate %q: want \"step\" or \"linear\"", s)
+}
+
+// Feature is one keyframe: a geometry and properties valid over [From, To).
+type Feature struct {
+	Layer string
+	ID    string
+	// Track groups successive keyframes of one changing thing; "" for none.
+	Track string
+	From  time.Time
+	// To is the exclusive end of validity; the zero time means open-ended.
+	To       time.Time
+	Interp   Interp
+	Geometry orb.Geometry
+	// Bound is the bounding box of Geometry.
+	Bound orb.Bound
+	// Props holds every property other than the time-model ones
+	// (valid_from, valid_to, track, interpolate): name, sources,
+	// certainty, note and the layer's own.
+	Props map[string]any
+	// Seq is the feature's position in the dataset as it was read;
+	// results are returned in this order.
+	Seq int
+}
+
+// OpenEnded reports whether the feature has no end of validity.
+func (f *Feature) OpenEnded() bool { return f.To.IsZero() }
+
+// ValidAt reports whether t lies in [From, To).
+func (f *Feature) ValidAt(t time.Time) bool {
+	return !t.Before(f.From) && (f.OpenEnded() || t.Before(f.To))
+}
+
+// Overlaps reports whether the feature's validity intersects the
+// half-open span [start, end). A zero start or end is unbounded.
+func (f *Feature) Overlaps(start, end time.Time) bool {
+	if !end.IsZero() && !f.From.Before(end) {
+		return false
+	}
+	if !start.IsZero() && !f.OpenEnded() && !f.To.After(start) {
+		return false
+	}
+	return true
+}
+
+// Span returns the validity as Unix nanoseconds [from, to), with an
+// open end as math.MaxInt64.
+func (f *Feature) Span() (from, to int64) {
+	from = Nanos(f.From)
+	if f.OpenEnded() {
+		return from, maxInt64
+	}
+	return from, Nanos(f.To)
+}
+
+const (
+	maxInt64 = 1<<63 - 1
+	minInt64 = -1 << 63
+)
+
+var (
+	minNanos = time.Unix(0, minInt64)
+	maxNanos = time.Unix(0, maxInt64)
+)
+
+// Nanos returns t as Unix nanoseconds, saturated to the int64 range
+// (years 1678 to 2262) instead of overflowing.
+func Nanos(t time.Time) int64 {
+	switch {
+	case t.Before(minNanos):
+		return minInt64
+	case t.After(maxNanos):
+		return maxInt64
+	}
+	return t.UnixNano()
+}
+
+// FormatTime writes an instant the way the dataset does: RFC 3339 in
+// Cambodian local time.
+func FormatTime(t time.Time) string {
+	return t.In(Local).Format(time.RFC3339)
+}
