@@ -1,0 +1,134 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/gorilla/mux"
+
+	"github.com/timeslice/timeslice/data"
+)
+
+// collections answers /collections.
+func (s *Server) collections(w http.ResponseWriter, r *http.Request) {
+	s.cached(w, r, func(ctx context.Context, base string) (*response, error) {
+		if err := checkParams(r.URL.Query()); err != nil {
+			return nil, err
+		}
+		cs, err := s.store.Collections(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("list collections: %w", err)
+		}
+		out := struct {
+			Links       []link           `json:"links"`
+			Collections []collectionJSON `json:"collections"`
+		}{Links: []link{{Href: base + "/collections", Rel: "self", Type: jsonType, Title: "Collections"}}}
+		for _, c := range cs {
+			out.Collections = append(out.Collections, encodeCollection(c, base))
+		}
+		return jsonResponse(http.StatusOK, jsonType, out, cacheControl)
+	})
+}
+
+// collection answers /collections/{collectionId}.
+func (s *Server) collection(w http.ResponseWriter, r *http.Request) {
+	id := mux.Vars(r)["collectionId"]
+	s.cached(w, r, func(ctx context.Context, base string) (*response, error) {
+		if err := checkParams(r.URL.Query()); err != nil {
+			return nil, err
+		}
+		cs, err := s.store.Collections(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("list collections: %w", err)
+		}
+		for _, c := range cs {
+			if c.ID == id {
+				return jsonResponse(http.StatusOK, jsonType, encodeCollection(c, base), cacheControl)
+			}
+		}
+		return nil, notFound("no collection %q: see /collections", id)
+	})
+}
+
+// items answers /collections/{collectionId}/items.
+func (s *Server) items(w http.ResponseWriter, r *http.Request) {
+	id := mux.Vars(r)["collectionId"]
+	s.cached(w, r, func(ctx context.Context, base string) (*response, error) {
+		params := r.URL.Query()
+		q, perr := itemsQuery(params)
+		if perr != nil {
+			return nil, perr
+		}
+		if _, ok := data.LayerByID(id); !ok {
+			return nil, notFound("no collection %q: see /collections", id)
+		}
+		page, err := s.store.Items(ctx, id, q)
+		if err != nil {
+			return nil, fmt.Errorf("items of %s: %w", id, err)
+		}
+		self := base + "/collections/" + id + "/items"
+		out := featureCollectionJSON{
+			Type:           "FeatureCollection",
+			Features:       make([]featureJSON, len(page.Features)),
+			NumberMatched:  page.Matched,
+			NumberReturned: len(page.Features),
+			Links: []link{
+				{Href: pageHref(self, params, q.Offset, q.Limit), Rel: "self", Type: geoJSON, Title: "This page"},
+				{Href: base + "/collections/" + id, Rel: "collection", Type: jsonType, Title: "The collection"},
+			},
+		}
+		for i := range page.Features {
+			out.Features[i] = encodeFeature(&page.Features[i])
+		}
+		if next := q.Offset + len(page.Features); next < page.Matched && len(page.Features) > 0 {
+			out.Links = append(out.Links, link{Href: pageHref(self, params, next, q.Limit), Rel: "next", Type: geoJSON, Title: "Next page"})
+		}
+		if q.Offset > 0 {
+			prev := max(q.Offset-q.Limit, 0)
+			out.Links = append(out.Links, link{Href: pageHref(self, params, prev, q.Limit), Rel: "prev", Type: geoJSON, Title: "Previous page"})
+		}
+		return jsonResponse(http.StatusOK, geoJSON, out, cacheControl)
+	})
+}
+
+// pageHref is the items URL with the same filters and another offset.
+func pageHref(self string, params url.Values, offset, limit int) string {
+	q := url.Values{}
+	for k, v := range params {
+		q[k] = v
+	}
+	q.Set("limit", strconv.Itoa(limit))
+	q.Set("offset", strconv.Itoa(offset))
+	if offset == 0 {
+		q.Del("offset")
+	}
+	return self + "?" + q.Encode()
+}
+
+// item answers /collections/{collectionId}/items/{featureId}.
+func (s *Server) item(w http.ResponseWriter, r *http.Request) {
+	vars := mux.Vars(r)
+	layer, id := vars["collectionId"], vars["featureId"]
+	s.cached(w, r, func(ctx context.Context, base string) (*response, error) {
+		if err := checkParams(r.URL.Query()); err != nil {
+			return nil, err
+		}
+		if _, ok := data.LayerByID(layer); !ok {
+			return nil, notFound("no collection %q: see /collections", layer)
+		}
+		f, err := s.store.Item(ctx, layer, id)
+		if err != nil {
+			return nil, fmt.Errorf("feature %s/%s: %w", layer, id, err)
+		}
+		out := encodeFeature(&f)
+		coll := base + "/collections/" + layer
+		out.Links = []link{
+			{Href: coll + "/items/" + url.PathEscape(id), Rel: "self", Type: geoJSON, Title: "This feature"},
+			{Href: coll, Rel: "collection", Type: jsonType, Title: "The collection"},
+		}
+		return jsonResponse(http.StatusOK, geoJSON, out, cacheControl)
+	})
+}

@@ -1,0 +1,113 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/gorilla/mux"
+)
+
+// basemapIndex answers /basemap: the layers in drawing order.
+func (s *Server) basemapIndex(w http.ResponseWriter, r *http.Request) {
+	s.cached(w, r, func(ctx context.Context, base string) (*response, error) {
+		if err := checkParams(r.URL.Query()); err != nil {
+			return nil, err
+		}
+		type layerJSON struct {
+			ID          string `json:"id"`
+			Title       string `json:"title"`
+			Attribution string `json:"attribution"`
+			License     string `json:"license"`
+			Href        string `json:"href"`
+		}
+		out := struct {
+			Layers []layerJSON `json:"layers"`
+		}{Layers: []layerJSON{}}
+		for _, l := range s.opts.BasemapLayers {
+			out.Layers = append(out.Layers, layerJSON{l.ID, l.Title, l.Attribution, l.License, base + "/basemap/" + l.ID + ".geojson"})
+		}
+		return jsonResponse(http.StatusOK, jsonType, out, cacheControl)
+	})
+}
+
+// basemapFile answers /basemap/{id}.geojson.
+func (s *Server) basemapFile(w http.ResponseWriter, r *http.Request) {
+	name := mux.Vars(r)["file"]
+	if s.opts.Basemap == nil || !strings.HasSuffix(name, ".geojson") {
+		s.fail(w, r, notFound("no basemap file %q: see /basemap", name))
+		return
+	}
+	s.serveFile(w, r, s.opts.Basemap, name, cacheControl)
+}
+
+// static answers /static/...: the frontend's files.
+func (s *Server) static(w http.ResponseWriter, r *http.Request) {
+	if s.opts.Frontend == nil {
+		s.fail(w, r, notFound("this server has no frontend"))
+		return
+	}
+	s.serveFile(w, r, s.opts.Frontend, strings.TrimPrefix(r.URL.Path, "/static/"), cacheControl)
+}
+
+// favicon answers /favicon.ico from the frontend, if it has one.
+func (s *Server) favicon(w http.ResponseWriter, r *http.Request) {
+	if s.opts.Frontend == nil {
+		s.fail(w, r, notFound("no favicon"))
+		return
+	}
+	s.serveFile(w, r, s.opts.Frontend, "favicon.ico", cacheControl)
+}
+
+// serveFile sends one file of fsys through the response cache, so it
+// gets an ETag and gzip like every other answer.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, fsys fs.FS, name, cacheCtl string) {
+	name = path.Clean("/" + name)[1:]
+	if name == "" || !fs.ValidPath(name) {
+		s.fail(w, r, notFound("no file %q", r.URL.Path))
+		return
+	}
+	key := "file:" + r.URL.Path + "|" + name
+	if res, ok := s.cache.get(key); ok {
+		res.send(w, r)
+		return
+	}
+	if st, err := fs.Stat(fsys, name); err == nil && st.IsDir() {
+		s.fail(w, r, notFound("no file %q", r.URL.Path))
+		return
+	}
+	body, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrInvalid) {
+			s.fail(w, r, notFound("no file %q", r.URL.Path))
+			return
+		}
+		s.fail(w, r, err)
+		return
+	}
+	res := newResponse(http.StatusOK, contentType(name), body, cacheCtl)
+	s.cache.put(key, res)
+	res.send(w, r)
+}
+
+// contentType picks a file's media type by its extension.
+func contentType(name string) string {
+	switch path.Ext(name) {
+	case ".geojson":
+		return geoJSON
+	case ".js", ".mjs":
+		return "text/javascript; charset=utf-8"
+	case ".woff2":
+		return "font/woff2"
+	case ".woff":
+		return "font/woff"
+	}
+	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}

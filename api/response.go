@@ -1,0 +1,135 @@
+package api
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// response is an encoded answer, ready to send any number of times.
+type response struct {
+	status      int
+	contentType string
+	body        []byte
+	gz          []byte // gzip of body; nil when not worth it
+	etag        string // strong ETag of body; the gzip variant adds "-gz"
+	cacheCtl    string
+}
+
+func (r *response) size() int64 { return int64(len(r.body) + len(r.gz) + 128) }
+
+// minGzip is the size under which gzip is not worth its header.
+const minGzip = 1024
+
+// newResponse encodes body once: its ETag and, when large enough, its
+// gzip form.
+func newResponse(status int, contentType string, body []byte, cacheCtl string) *response {
+	sum := sha256.Sum256(body)
+	r := &response{
+		status:      status,
+		contentType: contentType,
+		body:        body,
+		etag:        `"` + hex.EncodeToString(sum[:12]) + `"`,
+		cacheCtl:    cacheCtl,
+	}
+	if len(body) >= minGzip && compressible(contentType) {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		zw.Write(body)
+		zw.Close()
+		if buf.Len() < len(body) {
+			r.gz = buf.Bytes()
+		}
+	}
+	return r
+}
+
+func compressible(ct string) bool {
+	return strings.Contains(ct, "json") || strings.HasPrefix(ct, "text/") || strings.Contains(ct, "javascript") || strings.Contains(ct, "svg")
+}
+
+// jsonResponse marshals v; it only fails on a programming error.
+func jsonResponse(status int, contentType string, v any, cacheCtl string) (*response, error) {
+	body, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return newResponse(status, contentType, body, cacheCtl), nil
+}
+
+// send writes r, answering 304 when If-None-Match names it and using
+// gzip when the client accepts it.
+func (r *response) send(w http.ResponseWriter, req *http.Request) {
+	h := w.Header()
+	useGz := r.gz != nil && acceptsGzip(req)
+	etag := r.etag
+	if useGz {
+		etag = strings.TrimSuffix(r.etag, `"`) + `-gz"`
+	}
+	if r.gz != nil {
+		h.Add("Vary", "Accept-Encoding")
+	}
+	if r.status == http.StatusOK {
+		h.Set("ETag", etag)
+	}
+	if r.cacheCtl != "" {
+		h.Set("Cache-Control", r.cacheCtl)
+	}
+	if r.status == http.StatusOK && etagMatch(req.Header.Get("If-None-Match"), r.etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Type", r.contentType)
+	body := r.body
+	if useGz {
+		h.Set("Content-Encoding", "gzip")
+		body = r.gz
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(r.status)
+	if req.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// etagMatch reports whether an If-None-Match header names etag (in
+// either encoding) or is "*". Weak comparison, as RFC 9110 asks for
+// If-None-Match.
+func etagMatch(header, etag string) bool {
+	if header == "" {
+		return false
+	}
+	base := strings.Trim(etag, `"`)
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimSpace(t)
+		if t == "*" {
+			return true
+		}
+		t = strings.Trim(strings.TrimPrefix(t, "W/"), `"`)
+		if t == base || t == base+"-gz" {
+			return true
+		}
+	}
+	return false
+}
+
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if name = strings.TrimSpace(name); name != "gzip" && name != "*" {
+			continue
+		}
+		_, q, found := strings.Cut(strings.ReplaceAll(params, " ", ""), "q=")
+		if !found {
+			return true
+		}
+		v, err := strconv.ParseFloat(q, 64)
+		return err == nil && v > 0
+	}
+	return false
+}

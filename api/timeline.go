@@ -1,0 +1,66 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/timeslice/timeslice/geo"
+)
+
+// timeline answers /timeline: what a player needs to draw its time axis.
+func (s *Server) timeline(w http.ResponseWriter, r *http.Request) {
+	s.cached(w, r, func(ctx context.Context, base string) (*response, error) {
+		if err := checkParams(r.URL.Query()); err != nil {
+			return nil, err
+		}
+		tl, err := s.store.Timeline(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("timeline: %w", err)
+		}
+		out := struct {
+			Start    *string       `json:"start"`
+			End      *string       `json:"end"`
+			Instants []string      `json:"instants"`
+			Events   []featureJSON `json:"events"`
+			Links    []link        `json:"links"`
+		}{
+			Start: timePtr(tl.Start), End: timePtr(tl.End),
+			Instants: make([]string, len(tl.Instants)),
+			Events:   make([]featureJSON, len(tl.Events)),
+			Links: []link{
+				{Href: base + "/timeline", Rel: "self", Type: jsonType, Title: "This document"},
+				{Href: base + "/collections/events/items", Rel: "related", Type: geoJSON, Title: "The events"},
+			},
+		}
+		for i, t := range tl.Instants {
+			out.Instants[i] = geo.FormatTime(t)
+		}
+		for i := range tl.Events {
+			out.Events[i] = encodeFeature(&tl.Events[i])
+		}
+		return jsonResponse(http.StatusOK, jsonType, out, cacheControl)
+	})
+}
+
+// healthz answers /healthz: the process is up.
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	res, _ := jsonResponse(http.StatusOK, jsonType, map[string]string{"status": "ok"}, "no-store")
+	res.send(w, r)
+}
+
+// readyz answers /readyz: the store can answer.
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
+	defer cancel()
+	if err := s.store.Ready(ctx); err != nil {
+		s.log.Warn("not ready", "err", err)
+		res, _ := jsonResponse(http.StatusServiceUnavailable, jsonType,
+			map[string]string{"status": "unavailable", "description": "the data store is not answering"}, "no-store")
+		w.Header().Set("Retry-After", "2")
+		res.send(w, r)
+		return
+	}
+	res, _ := jsonResponse(http.StatusOK, jsonType, map[string]string{"status": "ready"}, "no-store")
+	res.send(w, r)
+}
