@@ -63,7 +63,9 @@ func TestMemoryMatchesScan(t *testing.T) {
 	m := data.NewMemory(ds)
 	r := rand.New(rand.NewPCG(3, 4))
 	span := 2 * 365 * 24 * time.Hour
-	at := func() time.Time { return synth.Start.Add(time.Duration(r.Int64N(int64(span+48*time.Hour))) - 24*time.Hour) }
+	at := func() time.Time {
+		return synth.Start.Add(time.Duration(r.Int64N(int64(span+48*time.Hour))) - 24*time.Hour)
+	}
 	for i := 0; i < 300; i++ {
 		q := data.Query{Limit: 1 + r.IntN(80), Offset: r.IntN(40)}
 		switch i % 3 {
