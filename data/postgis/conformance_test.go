@@ -1,0 +1,186 @@
+package postgis_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/paulmach/orb/geojson"
+
+	"github.com/timeslice/timeslice/data"
+	"github.com/timeslice/timeslice/data/postgis"
+	"github.com/timeslice/timeslice/data/postgis/pgtest"
+	"github.com/timeslice/timeslice/geo"
+)
+
+// canon writes everything a keyframe holds, instants as Unix nanoseconds
+// (a time.Time's zone is not part of the answer), so that two answers are
+// the same exactly when their canonical bytes are.
+func canon(t testing.TB, v any) string {
+	t.Helper()
+	conv := func(f geo.Feature) map[string]any {
+		return map[string]any{"layer": f.Layer, "id": f.ID, "track": f.Track, "from": f.From.UnixNano(),
+			"to": f.To.UnixNano(), "open": f.OpenEnded(), "interp": f.Interp.String(), "geometry": geojson.NewGeometry(f.Geometry),
+			"bound": f.Bound, "props": f.Props, "seq": f.Seq}
+	}
+	convAll := func(fs []geo.Feature) []any {
+		out := make([]any, len(fs))
+		for i, f := range fs {
+			out[i] = conv(f)
+		}
+		return out
+	}
+	var x any
+	switch v := v.(type) {
+	case geo.Feature:
+		x = conv(v)
+	case data.Page:
+		x = map[string]any{"matched": v.Matched, "features": convAll(v.Features)}
+	case []data.Collection:
+		var cs []any
+		for _, c := range v {
+			cs = append(cs, map[string]any{"layer": c.Layer, "count": c.Count, "bound": c.Bound,
+				"start": c.Start.UnixNano(), "end": c.End.UnixNano(), "endZero": c.End.IsZero()})
+		}
+		x = cs
+	case data.Timeline:
+		var ts []int64
+		for _, i := range v.Instants {
+			ts = append(ts, i.UnixNano())
+		}
+		x = map[string]any{"start": v.Start.UnixNano(), "end": v.End.UnixNano(), "instants": ts, "events": convAll(v.Events)}
+	default:
+		t.Fatalf("canon: %T", v)
+	}
+	b, err := json.Marshal(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// queries samples what clients ask: every keyframe instant, the instants
+// a nanosecond around them, points between them (interpolated), and
+// intervals with and without ends, each with and without boxes and pages.
+func queries(tl data.Timeline) []data.Query {
+	var dts []*geo.Datetime
+	dts = append(dts, nil)
+	ins := tl.Instants
+	for i, t := range ins {
+		dts = append(dts, &geo.Datetime{Instant: t, IsInstant: true},
+			&geo.Datetime{Instant: t.Add(-time.Nanosecond), IsInstant: true},
+			&geo.Datetime{Instant: t.Add(time.Nanosecond), IsInstant: true})
+		if i+1 < len(ins) {
+			mid := t.Add(ins[i+1].Sub(t) / 3)
+			dts = append(dts, &geo.Datetime{Instant: mid, IsInstant: true})
+		}
+		if i%5 == 0 && i+3 < len(ins) {
+			dts = append(dts, &geo.Datetime{Start: t, End: ins[i+3]},
+				&geo.Datetime{Start: t.Add(time.Nanosecond), End: ins[i+3].Add(time.Nanosecond)},
+				&geo.Datetime{Start: t},
+				&geo.Datetime{End: t.Add(time.Nanosecond)})
+		}
+	}
+	dts = append(dts, &geo.Datetime{Instant: ins[0].Add(-time.Hour), IsInstant: true},
+		&geo.Datetime{Instant: ins[len(ins)-1].Add(time.Hour), IsInstant: true}, &geo.Datetime{})
+	boxes := []*geo.BBox{nil,
+		{MinLon: 102, MinLat: 10, MaxLon: 105, MaxLat: 13},
+		{MinLon: 104.5, MinLat: 11.5, MaxLon: 104.5, MaxLat: 11.5}, // touches the gap track's edge
+		{MinLon: 104.95, MinLat: 11.8, MaxLon: 106, MaxLat: 12.6},
+		{MinLon: 179, MinLat: -1, MaxLon: -179, MaxLat: 2}, // crosses the antimeridian
+	}
+	pages := [][2]int{{0, 0}, {0, 5}, {3, 7}, {10000, 10}}
+	var qs []data.Query
+	for i, d := range dts {
+		for j, b := range boxes {
+			p := pages[(i+j)%len(pages)]
+			qs = append(qs, data.Query{Datetime: d, BBox: b, Offset: p[0], Limit: p[1]})
+		}
+	}
+	return qs
+}
+
+func describe(q data.Query) string {
+	s := "all time"
+	if q.Datetime != nil {
+		s = q.Datetime.String()
+	}
+	if q.BBox != nil {
+		s += fmt.Sprintf(" bbox=%v", *q.BBox)
+	}
+	return s + fmt.Sprintf(" offset=%d limit=%d", q.Offset, q.Limit)
+}
+
+// loadMixed starts a cluster and loads the mixed dataset into it.
+func loadMixed(t *testing.T) (*pgtest.Cluster, *postgis.Store, *data.Dataset) {
+	t.Helper()
+	c := pgtest.New(t)
+	ctx := context.Background()
+	st, err := postgis.Open(ctx, c.DSN, postgis.Options{Migrate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	ds := mixed(t)
+	if _, err := st.Load(ctx, ds, postgis.LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return c, st, ds
+}
+
+// TestConformance asserts that the PostGIS store answers every sampled
+// question exactly as the embedded store does over the same data.
+func TestConformance(t *testing.T) {
+	_, pg, ds := loadMixed(t)
+	mem := data.NewMemory(ds)
+	ctx := context.Background()
+	same := func(what string, want, got any) {
+		t.Helper()
+		if w, g := canon(t, want), canon(t, got); w != g {
+			t.Errorf("%s differs:\nmemory:  %.2000s\npostgis: %.2000s", what, w, g)
+		}
+	}
+	mc, _ := mem.Collections(ctx)
+	pc, err := pg.Collections(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same("collections", mc, pc)
+	mt, _ := mem.Timeline(ctx)
+	pt, err := pg.Timeline(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same("timeline", mt, pt)
+	n := 0
+	for _, l := range data.Layers() {
+		for _, q := range queries(mt) {
+			want, _ := mem.Items(ctx, l.ID, q)
+			got, err := pg.Items(ctx, l.ID, q)
+			if err != nil {
+				t.Fatalf("%s %s: %v", l.ID, describe(q), err)
+			}
+			same(l.ID+" "+describe(q), want, got)
+			n++
+		}
+	}
+	for _, f := range ds.Features {
+		got, err := pg.Item(ctx, f.Layer, f.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		same("item "+f.Layer+"/"+f.ID, f, got)
+	}
+	t.Logf("%d item queries, %d features, collections and timeline compared", n, len(ds.Features))
+	for _, tc := range []struct{ layer, id string }{{"nope", "x"}, {"camps", "nope"}} {
+		if _, err := pg.Item(ctx, tc.layer, tc.id); !errors.Is(err, data.ErrNotFound) {
+			t.Errorf("Item(%s, %s) = %v, want ErrNotFound", tc.layer, tc.id, err)
+		}
+	}
+	if _, err := pg.Items(ctx, "nope", data.Query{}); !errors.Is(err, data.ErrNotFound) {
+		t.Errorf("Items(nope) = %v, want ErrNotFound", err)
+	}
+}

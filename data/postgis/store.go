@@ -1,0 +1,170 @@
+package postgis
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"time"
+
+	"github.com/lib/pq"
+
+	"github.com/timeslice/timeslice/data"
+)
+
+// Options tune a Store. The zero value is usable.
+type Options struct {
+	// MaxConns caps open connections (default 16); MaxIdleConns caps the
+	// idle ones kept (default MaxConns).
+	MaxConns, MaxIdleConns int
+	// ConnMaxLifetime recycles connections (default 30 min), so that a
+	// replica swap or a failover is picked up.
+	ConnMaxLifetime time.Duration
+	// StatementTimeout bounds every statement on the server (default
+	// 5 s; load uses none). Set by the session, not per query.
+	StatementTimeout time.Duration
+	// ConnectTimeout bounds establishing one connection (default 2 s).
+	ConnectTimeout time.Duration
+	// ConnectWait is how long Open retries, with backoff, a database that
+	// is not up yet (default 30 s; negative: try once).
+	ConnectWait time.Duration
+	// ReadyTimeout bounds the ping of Ready (default 1 s).
+	ReadyTimeout time.Duration
+	// Migrate creates or upgrades the schema on Open (the loader does;
+	// a server with a read-only role does not, and checks the version).
+	Migrate bool
+	// Logger receives connection retries and migrations; nil discards.
+	Logger *slog.Logger
+}
+
+func (o *Options) defaults() {
+	if o.MaxConns <= 0 {
+		o.MaxConns = 16
+	}
+	if o.MaxIdleConns <= 0 || o.MaxIdleConns > o.MaxConns {
+		o.MaxIdleConns = o.MaxConns
+	}
+	if o.ConnMaxLifetime <= 0 {
+		o.ConnMaxLifetime = 30 * time.Minute
+	}
+	if o.StatementTimeout == 0 {
+		o.StatementTimeout = 5 * time.Second
+	}
+	if o.ConnectTimeout <= 0 {
+		o.ConnectTimeout = 2 * time.Second
+	}
+	if o.ConnectWait == 0 {
+		o.ConnectWait = 30 * time.Second
+	}
+	if o.ReadyTimeout <= 0 {
+		o.ReadyTimeout = time.Second
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+}
+
+// Store is a data.Store over a PostGIS database. It is safe for
+// concurrent use; it holds no data of its own, so loads with --replace
+// show up in its next answers.
+type Store struct {
+	db   *sql.DB
+	opts Options
+}
+
+var _ data.Store = (*Store)(nil)
+
+// Open connects to the database named by dsn (a postgres:// URL or
+// key=value string, as lib/pq reads it), retrying with backoff for up to
+// opts.ConnectWait while it is unreachable, then migrates the schema
+// (opts.Migrate) or checks its version.
+func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
+	opts.defaults()
+	cfg, err := pq.NewConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("parse database URL: %w", err)
+	}
+	if cfg.ConnectTimeout <= 0 {
+		cfg.ConnectTimeout = opts.ConnectTimeout
+	}
+	if cfg.Runtime == nil {
+		cfg.Runtime = map[string]string{}
+	}
+	if _, set := cfg.Runtime["statement_timeout"]; !set && opts.StatementTimeout > 0 {
+		cfg.Runtime["statement_timeout"] = strconv.FormatInt(opts.StatementTimeout.Milliseconds(), 10)
+	}
+	if _, set := cfg.Runtime["application_name"]; !set && cfg.ApplicationName == "" {
+		cfg.ApplicationName = "timeslice"
+	}
+	conn, err := pq.NewConnectorConfig(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("configure database connection: %w", err)
+	}
+	db := sql.OpenDB(conn)
+	db.SetMaxOpenConns(opts.MaxConns)
+	db.SetMaxIdleConns(opts.MaxIdleConns)
+	db.SetConnMaxLifetime(opts.ConnMaxLifetime)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	s := &Store{db: db, opts: opts}
+	if err := s.connect(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if opts.Migrate {
+		applied, err := Migrate(ctx, db)
+		if err != nil {
+			db.Close()
+			return nil, err
+		}
+		if len(applied) > 0 {
+			opts.Logger.Info("database schema migrated", "applied", applied, "version", SchemaVersion())
+		}
+	} else if err := checkSchema(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// connect pings until the database answers, backing off from 100 ms to
+// 5 s, for at most ConnectWait. Errors other than unavailability (a bad
+// password, a missing database) end it at once.
+func (s *Store) connect(ctx context.Context) error {
+	deadline := time.Now().Add(s.opts.ConnectWait)
+	wait := 100 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		err := classify(s.db.PingContext(ctx))
+		if err == nil {
+			return nil
+		}
+		if !errors.Is(err, data.ErrUnavailable) || ctx.Err() != nil || s.opts.ConnectWait < 0 || time.Now().Add(wait).After(deadline) {
+			return fmt.Errorf("connect to database (attempt %d): %w", attempt, err)
+		}
+		s.opts.Logger.Warn("database not reachable yet, retrying", "attempt", attempt, "in", wait, "err", err)
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("connect to database: %w", ctx.Err())
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 5*time.Second)
+	}
+}
+
+// DB returns the connection pool (for the loader and tests).
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Close closes the connection pool.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Ready implements data.Store: the database answers a ping within
+// ReadyTimeout.
+func (s *Store) Ready(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, s.opts.ReadyTimeout)
+	defer cancel()
+	if err := s.db.PingContext(ctx); err != nil {
+		return fmt.Errorf("ping database: %w: %w", data.ErrUnavailable, err)
+	}
+	return nil
+}
