@@ -1,0 +1,72 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers/gorillamux"
+
+	"github.com/timeslice/timeslice/api"
+)
+
+// TestOpenAPI checks that /api is a valid OpenAPI 3.0 document and that
+// what the server answers matches it.
+func TestOpenAPI(t *testing.T) {
+	srv := fixtureServer(t, api.Options{})
+	a := get(t, srv.URL+"/api")
+	ctx := context.Background()
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromData(a.body)
+	if err != nil {
+		t.Fatalf("load /api: %v", err)
+	}
+	if err := doc.Validate(ctx); err != nil {
+		t.Fatalf("/api is not valid OpenAPI 3.0: %v", err)
+	}
+	if doc.Servers[0].URL != srv.URL {
+		t.Errorf("server URL %q, want %q", doc.Servers[0].URL, srv.URL)
+	}
+	router, err := gorillamux.NewRouter(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{
+		"/?f=json", "/conformance", "/collections", "/collections/flows",
+		"/collections/flows/items?datetime=1979-01-06T00:00:00Z&limit=3",
+		"/collections/flows/items?bbox=100,10,110,15&datetime=1979-01-01/1979-02-01",
+		"/collections/flows/items/walk-1", "/timeline",
+		"/collections/flows/items?limit=0", "/collections/nope",
+	} {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+path, nil)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		route, params, err := router.FindRoute(req)
+		if err != nil {
+			t.Errorf("%s: not in the OpenAPI document: %v", path, err)
+			continue
+		}
+		in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route}
+		if res.StatusCode == 200 {
+			if err := openapi3filter.ValidateRequest(ctx, in); err != nil {
+				t.Errorf("%s: request does not match the document: %v", path, err)
+			}
+		}
+		out := &openapi3filter.ResponseValidationInput{
+			RequestValidationInput: in, Status: res.StatusCode, Header: res.Header,
+			Body:    io.NopCloser(bytes.NewReader(body)),
+			Options: &openapi3filter.Options{IncludeResponseStatus: true},
+		}
+		if err := openapi3filter.ValidateResponse(ctx, out); err != nil {
+			t.Errorf("%s: %d answer does not match the document: %v", path, res.StatusCode, err)
+		}
+	}
+}
