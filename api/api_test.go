@@ -75,8 +75,11 @@ type link struct{ Href, Rel, Type string }
 type fcJSON struct {
 	Type     string
 	Features []struct {
-		ID         string
-		Geometry   struct{ Type string; Coordinates json.RawMessage }
+		ID       string
+		Geometry struct {
+			Type        string
+			Coordinates json.RawMessage
+		}
 		Properties map[string]any
 	}
 	NumberMatched, NumberReturned int
@@ -273,8 +276,8 @@ func TestSlices(t *testing.T) {
 		{"datetime=1978-12-31T17:00:00Z", "walk-1,f4,f5"}, // the same instant in UTC
 		{"datetime=1979-01-11T00:00:00%2B07:00", "walk-2,west-1,f4,f5"},
 		{"datetime=1979-01-06T00:00:00%2B07:00", "walk-1,west-1,f4,f5"},
-		{"datetime=1979-01-06", "walk-1,west-1,f4,f5"},   // a date is that day
-		{"datetime=1979-01-04", "walk-1,f4,f5"},          // west-1 starts on the 5th
+		{"datetime=1979-01-06", "walk-1,west-1,f4,f5"}, // a date is that day
+		{"datetime=1979-01-04", "walk-1,f4,f5"},        // west-1 starts on the 5th
 		{"datetime=1979-01-04/1979-01-05", "walk-1,west-1,f4,f5"},
 		{"datetime=../1979-01-01T00:00:00%2B07:00", "walk-1,f4,f5"}, // closed end
 		{"datetime=1979-01-11T00:00:00%2B07:00/..", "walk-2,west-1,f4,f5"},
