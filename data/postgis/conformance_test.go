@@ -124,7 +124,7 @@ func loadMixed(t *testing.T) (*pgtest.Cluster, *postgis.Store, *data.Dataset) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	ds := mixed(t)
+	ds := pgtest.Dataset(t)
 	if _, err := st.Load(ctx, ds, postgis.LoadOptions{}); err != nil {
 		t.Fatal(err)
 	}

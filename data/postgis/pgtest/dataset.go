@@ -1,4 +1,4 @@
-package postgis_test
+package pgtest
 
 import (
 	"fmt"
@@ -12,12 +12,12 @@ import (
 	"github.com/timeslice/timeslice/geo"
 )
 
-// mixed is the dataset the conformance tests load: the embedded dataset,
+// Dataset is the dataset the conformance tests of both stores load: the embedded dataset,
 // a synthetic layer of linear line tracks, and hand-made keyframes for
 // the cases the others lack (linear polygons with holes and multi parts,
 // moving points with growing numbers, gaps, open ends, step tracks,
 // instants off the microsecond grid of a query, unicode, nested numbers).
-func mixed(t testing.TB) *data.Dataset {
+func Dataset(t testing.TB) *data.Dataset {
 	t.Helper()
 	emb, err := data.Embedded()
 	if err != nil {
