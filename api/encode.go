@@ -3,8 +3,6 @@ package api
 import (
 	"time"
 
-	"github.com/paulmach/orb/geojson"
-
 	"github.com/timeslice/timeslice/data"
 	"github.com/timeslice/timeslice/geo"
 )
@@ -22,44 +20,6 @@ type link struct {
 	Rel   string `json:"rel"`
 	Type  string `json:"type,omitempty"`
 	Title string `json:"title,omitempty"`
-}
-
-// featureJSON is one GeoJSON feature as the API writes it.
-type featureJSON struct {
-	Type       string            `json:"type"`
-	ID         string            `json:"id"`
-	Geometry   *geojson.Geometry `json:"geometry"`
-	Properties map[string]any    `json:"properties"`
-	Links      []link            `json:"links,omitempty"`
-}
-
-// encodeFeature turns a keyframe (or its state at an instant) into
-// GeoJSON: the time-model fields join the properties.
-func encodeFeature(f *geo.Feature) featureJSON {
-	props := make(map[string]any, len(f.Props)+4)
-	for k, v := range f.Props {
-		props[k] = v
-	}
-	props["valid_from"] = geo.FormatTime(f.From)
-	props["valid_to"] = nil
-	if !f.OpenEnded() {
-		props["valid_to"] = geo.FormatTime(f.To)
-	}
-	props["track"] = nil
-	if f.Track != "" {
-		props["track"] = f.Track
-	}
-	props["interpolate"] = f.Interp.String()
-	return featureJSON{Type: "Feature", ID: f.ID, Geometry: geojson.NewGeometry(f.Geometry), Properties: props}
-}
-
-// featureCollectionJSON is an items answer.
-type featureCollectionJSON struct {
-	Type           string        `json:"type"`
-	Features       []featureJSON `json:"features"`
-	NumberMatched  int           `json:"numberMatched"`
-	NumberReturned int           `json:"numberReturned"`
-	Links          []link        `json:"links"`
 }
 
 // collectionJSON describes one collection with its extents.

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -70,27 +71,34 @@ func (s *Server) items(w http.ResponseWriter, r *http.Request) {
 			return nil, fmt.Errorf("items of %s: %w", id, err)
 		}
 		self := base + "/collections/" + id + "/items"
-		out := featureCollectionJSON{
-			Type:           "FeatureCollection",
-			Features:       make([]featureJSON, len(page.Features)),
-			NumberMatched:  page.Matched,
-			NumberReturned: len(page.Features),
-			Links: []link{
-				{Href: pageHref(self, params, q.Offset, q.Limit), Rel: "self", Type: geoJSON, Title: "This page"},
-				{Href: base + "/collections/" + id, Rel: "collection", Type: jsonType, Title: "The collection"},
-			},
-		}
-		for i := range page.Features {
-			out.Features[i] = encodeFeature(&page.Features[i])
+		links := []link{
+			{Href: pageHref(self, params, q.Offset, q.Limit), Rel: "self", Type: geoJSON, Title: "This page"},
+			{Href: base + "/collections/" + id, Rel: "collection", Type: jsonType, Title: "The collection"},
 		}
 		if next := q.Offset + len(page.Features); next < page.Matched && len(page.Features) > 0 {
-			out.Links = append(out.Links, link{Href: pageHref(self, params, next, q.Limit), Rel: "next", Type: geoJSON, Title: "Next page"})
+			links = append(links, link{Href: pageHref(self, params, next, q.Limit), Rel: "next", Type: geoJSON, Title: "Next page"})
 		}
 		if q.Offset > 0 {
 			prev := max(q.Offset-q.Limit, 0)
-			out.Links = append(out.Links, link{Href: pageHref(self, params, prev, q.Limit), Rel: "prev", Type: geoJSON, Title: "Previous page"})
+			links = append(links, link{Href: pageHref(self, params, prev, q.Limit), Rel: "prev", Type: geoJSON, Title: "Previous page"})
 		}
-		return jsonResponse(http.StatusOK, geoJSON, out, cacheControl)
+		b := make([]byte, 0, 1024+512*len(page.Features))
+		b = append(b, `{"type":"FeatureCollection","features":`...)
+		b, err = appendFeatures(b, page.Features)
+		if err != nil {
+			return nil, err
+		}
+		b = append(b, `,"numberMatched":`...)
+		b = strconv.AppendInt(b, int64(page.Matched), 10)
+		b = append(b, `,"numberReturned":`...)
+		b = strconv.AppendInt(b, int64(len(page.Features)), 10)
+		lb, err := json.Marshal(links)
+		if err != nil {
+			return nil, err
+		}
+		b = append(b, `,"links":`...)
+		b = append(append(b, lb...), '}')
+		return newResponse(http.StatusOK, geoJSON, b, cacheControl), nil
 	})
 }
 
@@ -123,12 +131,14 @@ func (s *Server) item(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, fmt.Errorf("feature %s/%s: %w", layer, id, err)
 		}
-		out := encodeFeature(&f)
 		coll := base + "/collections/" + layer
-		out.Links = []link{
+		b, err := appendFeature(nil, &f, []link{
 			{Href: coll + "/items/" + url.PathEscape(id), Rel: "self", Type: geoJSON, Title: "This feature"},
 			{Href: coll, Rel: "collection", Type: jsonType, Title: "The collection"},
+		})
+		if err != nil {
+			return nil, err
 		}
-		return jsonResponse(http.StatusOK, geoJSON, out, cacheControl)
+		return newResponse(http.StatusOK, geoJSON, b, cacheControl), nil
 	})
 }

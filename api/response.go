@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // response is an encoded answer, ready to send any number of times.
@@ -16,12 +17,17 @@ type response struct {
 	status      int
 	contentType string
 	body        []byte
-	gz          []byte // gzip of body; nil when not worth it
 	etag        string // strong ETag of body; the gzip variant adds "-gz"
 	cacheCtl    string
+	zippable    bool // gzip may pay: large enough and a text type
+
+	gzOnce sync.Once
+	gz     []byte // gzip of body, made on first demand; nil when not smaller
 }
 
-func (r *response) size() int64 { return int64(len(r.body) + len(r.gz) + 128) }
+// size is what the answer takes in the cache, its gzip form counted at
+// a quarter of the body (JSON compresses better than that).
+func (r *response) size() int64 { return int64(len(r.body) + len(r.body)/4 + 256) }
 
 // minGzip is the size under which gzip is not worth its header.
 const minGzip = 1024
@@ -37,16 +43,26 @@ func newResponse(status int, contentType string, body []byte, cacheCtl string) *
 		etag:        `"` + hex.EncodeToString(sum[:12]) + `"`,
 		cacheCtl:    cacheCtl,
 	}
-	if len(body) >= minGzip && compressible(contentType) {
+	r.zippable = len(body) >= minGzip && compressible(contentType)
+	return r
+}
+
+// gzipped returns the gzip form of the body, compressing it the first
+// time only; nil when gzip does not pay.
+func (r *response) gzipped() []byte {
+	if !r.zippable {
+		return nil
+	}
+	r.gzOnce.Do(func() {
 		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-		zw.Write(body)
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+		zw.Write(r.body)
 		zw.Close()
-		if buf.Len() < len(body) {
+		if buf.Len() < len(r.body) {
 			r.gz = buf.Bytes()
 		}
-	}
-	return r
+	})
+	return r.gz
 }
 
 func compressible(ct string) bool {
@@ -66,12 +82,15 @@ func jsonResponse(status int, contentType string, v any, cacheCtl string) (*resp
 // gzip when the client accepts it.
 func (r *response) send(w http.ResponseWriter, req *http.Request) {
 	h := w.Header()
-	useGz := r.gz != nil && acceptsGzip(req)
+	var gz []byte
+	if acceptsGzip(req) {
+		gz = r.gzipped()
+	}
 	etag := r.etag
-	if useGz {
+	if gz != nil {
 		etag = strings.TrimSuffix(r.etag, `"`) + `-gz"`
 	}
-	if r.gz != nil {
+	if r.zippable {
 		h.Add("Vary", "Accept-Encoding")
 	}
 	if r.status == http.StatusOK {
@@ -86,9 +105,9 @@ func (r *response) send(w http.ResponseWriter, req *http.Request) {
 	}
 	h.Set("Content-Type", r.contentType)
 	body := r.body
-	if useGz {
+	if gz != nil {
 		h.Set("Content-Encoding", "gzip")
-		body = r.gz
+		body = gz
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(r.status)

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 
@@ -19,15 +20,14 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) {
 			return nil, fmt.Errorf("timeline: %w", err)
 		}
 		out := struct {
-			Start    *string       `json:"start"`
-			End      *string       `json:"end"`
-			Instants []string      `json:"instants"`
-			Events   []featureJSON `json:"events"`
-			Links    []link        `json:"links"`
+			Start    *string         `json:"start"`
+			End      *string         `json:"end"`
+			Instants []string        `json:"instants"`
+			Events   json.RawMessage `json:"events"`
+			Links    []link          `json:"links"`
 		}{
 			Start: timePtr(tl.Start), End: timePtr(tl.End),
 			Instants: make([]string, len(tl.Instants)),
-			Events:   make([]featureJSON, len(tl.Events)),
 			Links: []link{
 				{Href: base + "/timeline", Rel: "self", Type: jsonType, Title: "This document"},
 				{Href: base + "/collections/events/items", Rel: "related", Type: geoJSON, Title: "The events"},
@@ -36,8 +36,8 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) {
 		for i, t := range tl.Instants {
 			out.Instants[i] = geo.FormatTime(t)
 		}
-		for i := range tl.Events {
-			out.Events[i] = encodeFeature(&tl.Events[i])
+		if out.Events, err = appendFeatures(nil, tl.Events); err != nil {
+			return nil, err
 		}
 		return jsonResponse(http.StatusOK, jsonType, out, cacheControl)
 	})

@@ -1,0 +1,92 @@
+package api
+
+import (
+	"encoding/json"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+
+	"github.com/timeslice/timeslice/geo"
+)
+
+// TestAppendFeatureMatchesEncodingJSON checks the fast writer against
+// encoding/json on the same values.
+func TestAppendFeatureMatchesEncodingJSON(t *testing.T) {
+	from := time.Date(1979, 1, 7, 12, 0, 0, 0, geo.Local)
+	geoms := []orb.Geometry{
+		orb.Point{104.916, 11.5625},
+		orb.MultiPoint{{1e-7, -0.5}, {179.999999, 1e21}},
+		orb.LineString{{105.8, 11.09}, {105.497872, 11.220373}},
+		orb.MultiLineString{{{1, 2}, {3, 4}}, {{5, 6}, {7, 8}}},
+		orb.Polygon{{{0, 0}, {1, 0}, {1, 1}, {0, 0}}, {{0.1, 0.1}, {0.2, 0.2}, {0.2, 0.1}, {0.1, 0.1}}},
+		orb.MultiPolygon{{{{0, 0}, {1, 0}, {1, 1}, {0, 0}}}, {{{-3.25, 5e-7}, {1, 0}, {1, 1}, {-3.25, 5e-7}}}},
+	}
+	props := map[string]any{
+		"name":    map[string]any{"en": "Phnom Penh <capital> & more", "km": "ភ្នំពេញ"},
+		"sources": []any{map[string]any{"title": "Strangio \"Hun Sen's Cambodia\"", "url": "https://example.org/?a=1&b=2"}},
+		"people":  20000.0, "ratio": 0.000001234, "big": 1.5e22, "neg": -3.0,
+		"certainty": "high", "note": nil, "flag": true, "tab": "a\tb",
+		"nested": map[string]any{"z": []any{1.0, "x", nil, map[string]any{"b": false, "a": []any{}}}, "a": map[string]any{}},
+		"typed": []string{"kept", "by encoding/json"},
+	}
+	for _, g := range geoms {
+		for _, to := range []time.Time{{}, from.Add(time.Hour)} {
+			f := geo.Feature{ID: "pp-1979", Track: "pp", From: from, To: to, Interp: geo.Linear, Geometry: g, Props: props}
+			got, err := appendFeature(nil, &f, []link{{Href: "http://x/y?a=1&b=2", Rel: "self"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ref := encodeFeature(&f)
+			ref.Links = []link{{Href: "http://x/y?a=1&b=2", Rel: "self"}}
+			want, _ := json.Marshal(ref)
+			if string(got) != string(want) {
+				t.Errorf("%s:\n got %s\nwant %s", g.GeoJSONType(), got, want)
+			}
+		}
+	}
+	if _, err := appendFeature(nil, &geo.Feature{ID: "x", Geometry: orb.Point{math.NaN(), 0}}, nil); err == nil {
+		t.Error("NaN written without an error")
+	}
+}
+
+// featureJSON is the reference for appendFeature: the same feature
+// written by encoding/json.
+type featureJSON struct {
+	Type       string            `json:"type"`
+	ID         string            `json:"id"`
+	Geometry   *geojson.Geometry `json:"geometry"`
+	Properties map[string]any    `json:"properties"`
+	Links      []link            `json:"links,omitempty"`
+}
+
+// encodeFeature turns a keyframe (or its state at an instant) into
+// GeoJSON: the time-model fields join the properties.
+func encodeFeature(f *geo.Feature) featureJSON {
+	props := make(map[string]any, len(f.Props)+4)
+	for k, v := range f.Props {
+		props[k] = v
+	}
+	props["valid_from"] = geo.FormatTime(f.From)
+	props["valid_to"] = nil
+	if !f.OpenEnded() {
+		props["valid_to"] = geo.FormatTime(f.To)
+	}
+	props["track"] = nil
+	if f.Track != "" {
+		props["track"] = f.Track
+	}
+	props["interpolate"] = f.Interp.String()
+	return featureJSON{Type: "Feature", ID: f.ID, Geometry: geojson.NewGeometry(f.Geometry), Properties: props}
+}
+
+// featureCollectionJSON is an items answer.
+type featureCollectionJSON struct {
+	Type           string        `json:"type"`
+	Features       []featureJSON `json:"features"`
+	NumberMatched  int           `json:"numberMatched"`
+	NumberReturned int           `json:"numberReturned"`
+	Links          []link        `json:"links"`
+}
