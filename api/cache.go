@@ -62,10 +62,3 @@ func (c *cache) put(key string, res *response) {
 		c.used -= it.res.size() + int64(len(it.key))
 	}
 }
-
-// stats returns the number of entries and bytes held.
-func (c *cache) stats() (entries int, bytes int64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.items), c.used
-}

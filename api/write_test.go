@@ -30,7 +30,7 @@ func TestAppendFeatureMatchesEncodingJSON(t *testing.T) {
 		"people":  20000.0, "ratio": 0.000001234, "big": 1.5e22, "neg": -3.0,
 		"certainty": "high", "note": nil, "flag": true, "tab": "a\tb",
 		"nested": map[string]any{"z": []any{1.0, "x", nil, map[string]any{"b": false, "a": []any{}}}, "a": map[string]any{}},
-		"typed": []string{"kept", "by encoding/json"},
+		"typed":  []string{"kept", "by encoding/json"},
 	}
 	for _, g := range geoms {
 		for _, to := range []time.Time{{}, from.Add(time.Hour)} {
@@ -80,13 +80,4 @@ func encodeFeature(f *geo.Feature) featureJSON {
 	}
 	props["interpolate"] = f.Interp.String()
 	return featureJSON{Type: "Feature", ID: f.ID, Geometry: geojson.NewGeometry(f.Geometry), Properties: props}
-}
-
-// featureCollectionJSON is an items answer.
-type featureCollectionJSON struct {
-	Type           string        `json:"type"`
-	Features       []featureJSON `json:"features"`
-	NumberMatched  int           `json:"numberMatched"`
-	NumberReturned int           `json:"numberReturned"`
-	Links          []link        `json:"links"`
 }
