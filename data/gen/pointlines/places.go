@@ -60,12 +60,51 @@ var places = []place{
 		"Coordinates [U]: approximate, not from a gazetteer. On the Dangrek escarpment, site of the June 1979 pushback.", []string{"wiki-dangrek"}},
 }
 
+// taken says when each town was taken in 1978–1979, as far as the fact
+// sheet knows, with the sources that say it (added to the place's sources).
+var taken = map[string]struct {
+	text string
+	srcs []string
+}{
+	"kratie":          {"30 December 1978 (Short), the first provincial capital to fall; 'within five days' of 25 December (Chanda); 1 January 1979 (Deron, French chronology).", []string{"short", "chanda-31", "memoires-jan79"}},
+	"stung-treng":     {"1 January 1979 (Chanda, Vietnamese account); 3 January 1979 (Short).", []string{"chanda-31", "vannghesontay", "short"}},
+	"kampong-cham":    {"Mekong crossing forced at the town on 6 January 1979; the day the town was taken is not stated (6–7 January implied).", []string{"div10-crossing", "lichsuvn"}},
+	"neak-luong":      {"Mekong crossed at dawn on 7 January 1979 (first rubber-boat crossing 6 January).", []string{"thoidai", "ki-veteran"}},
+	"phnom-penh":      {"Entered about noon on 7 January 1979.", []string{"ki-veteran", "strangio-58"}},
+	"kampong-som":     {"CONTESTED: Hanoi radio claimed 7 January 1979; the Vietnamese Navy account implies about 11 January; TIME's 29 January issue still reported street fighting. Map reading: contested 7 January → late January.", []string{"vnnews-talon", "time-790129"}},
+	"ream":            {"Taken with Kampong Som after five days of fighting from the Ta Lon landing (6 January 1979).", []string{"vnnews-talon"}},
+	"battambang":      {"Fall date NOT FOUND; heavy fighting reported there on 12 January 1979.", []string{"facts-on-file"}},
+	"poipet":          {"Fall date NOT FOUND; troops of the new regime were 12 km away on 15 January 1979.", []string{"elpais"}},
+	"siem-reap":       {"Fall date NOT FOUND; heavy fighting still reported late January 1979.", []string{"time-790129"}},
+	"kampot":          {"Fall date NOT FOUND; heavy fighting late January 1979, the town shelled from the mountains.", []string{"time-790129"}},
+	"takeo":           {"Fall date NOT FOUND; Khmer Rouge remnants pursued in the province on 23 January 1979.", []string{"vngazette"}},
+	"kampong-chhnang": {"Town's fall date NOT FOUND; a Vietnamese source says the airfield was taken on 7 January 1979, the NYT of 7 January that it apparently remained in government hands.", []string{"lichsuvn", "ricorant"}},
+	"svay-rieng":      {"Fall date NOT FOUND (on the Route 1 axis, early January 1979).", []string{"thoidai"}},
+	"prey-veng":       {"Fall date NOT FOUND.", []string{"gazetteer"}},
+	"pursat":          {"Fall date NOT FOUND (mid-January 1979, approx.); Pol Pot was there about 7–9 January.", []string{"short"}},
+	"sisophon":        {"Fall date NOT FOUND (mid-January 1979, approx.); Sihanouk was there 2–5 January.", []string{"memoires-jan79"}},
+	"kampong-thom":    {"Fall date NOT FOUND (mid-January 1979, approx.).", []string{"gazetteer"}},
+	"koh-kong":        {"Fall date NOT FOUND; the coast from Kampong Som to Koh Kong was cleared after the Ta Lon landing.", []string{"vnnews-talon"}},
+	"kampong-speu":    {"Fall date NOT FOUND.", []string{"gazetteer"}},
+}
+
 func placeFeatures() []Feature {
 	from := at("1978-04-01T00:00")
 	var out []Feature
 	for _, pl := range places {
-		props := base(from, noEnd, "", "step", pl.name, pl.certainty, pl.note, pl.srcs...)
+		srcs, note := pl.srcs, pl.note
+		if tk, ok := taken[pl.id]; ok {
+			srcs = append(append([]string(nil), srcs...), tk.srcs...)
+			if note != "" {
+				note += " "
+			}
+			note += "Taken: " + tk.text
+		}
+		props := base(from, noEnd, "", "step", pl.name, pl.certainty, note, srcs...)
 		props["kind"] = pl.kind
+		if tk, ok := taken[pl.id]; ok {
+			props["taken_1979"] = tk.text
+		}
 		out = append(out, Feature{ID: pl.id, Geom: point(pl.p), Props: props})
 	}
 	return out
