@@ -94,8 +94,12 @@ func parseInstant(s string) (time.Time, error) {
 }
 
 // parseDate reads YYYY-MM-DD as midnight at the start of that day in
-// Cambodian local time.
+// Cambodian local time. A trailing "T" is allowed: GDAL's OAPIF driver
+// sends "1979-01-07T" for a date in an attribute filter.
 func parseDate(s string) (time.Time, error) {
+	if len(s) == len(dateLayout)+1 && (s[len(s)-1] == 'T' || s[len(s)-1] == 't') {
+		s = s[:len(dateLayout)]
+	}
 	if len(s) != len(dateLayout) {
 		return time.Time{}, errors.New("not a date")
 	}

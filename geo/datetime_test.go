@@ -30,6 +30,7 @@ func TestParseDatetime(t *testing.T) {
 		{in: "1979-01-07T05:00:00.000000001Z", want: Datetime{Instant: noon.Add(1), IsInstant: true}},
 		{in: "1979-01-07", want: Datetime{Start: day, End: next}},
 		{in: "1979-01-07/1979-01-07", want: Datetime{Start: day, End: next}},
+		{in: "1979-01-07T/..", want: Datetime{Start: day}}, // as GDAL sends a date
 		{in: "1979-01-07T12:00:00+07:00/1979-01-08", want: Datetime{Start: noon, End: ict("1979-01-09T00:00:00+07:00")}},
 		{in: "../1979-01-07T12:00:00+07:00", want: Datetime{End: noon.Add(1)}},
 		{in: "/1979-01-07T12:00:00+07:00", want: Datetime{End: noon.Add(1)}},
