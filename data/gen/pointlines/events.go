@@ -31,10 +31,18 @@ var (
 	kratieFront   = P{106.30, 12.35}   // between Snuol and Kratie [U]
 	ppSouthEast   = P{105.05, 11.45}   // Route 1 approach to Phnom Penh [U]
 	dangrekBorder = P{102.55, 13.10}   // Thai border west of Battambang [U]
+	baChuc        = P{104.90, 10.49}   // Ba Chuc, An Giang, Vietnam [U]
 	hwy1          = P{105.60, 11.15}   // Highway 1 between Svay Rieng and Neak Luong [U]
 )
 
 var events = []event{
+	{"ba-chuc-massacre-1978-04", "1978-04-15T12:00", "", "month", baChuc, "approximate", "context",
+		Name{"Ba Chuc massacre (context)", "ការសម្លាប់រង្គាលនៅ Ba Chuc (បរិបទ)", "Massacre de Ba Chúc (contexte)", "Thảm sát Ba Chúc"},
+		Name{"April 1978 (context): Khmer Rouge forces massacre more than 3,000 Vietnamese civilians at Ba Chuc, An Giang province, Vietnam.",
+			"មេសា ១៩៧៨ (បរិបទ)៖ កងកម្លាំងខ្មែរក្រហមសម្លាប់ជនស៊ីវិលវៀតណាមជាង ៣ ពាន់នាក់ នៅ Ba Chuc ប្រទេសវៀតណាម។",
+			"Avril 1978 (contexte) : les forces khmères rouges massacrent plus de 3 000 civils vietnamiens à Ba Chúc (province d'An Giang, Vietnam).", ""},
+		"high", "Known only to the month (15 April used). Ba Chuc's position is approximate ([U], not in the fact sheet).",
+		[]string{"av1-cvw"}},
 	{"east-zone-purge-1978-05-25", "1978-05-25T12:00", "", "day", placeByID("prey-veng"), "approximate", "political",
 		Name{"East Zone purge", "ការបោសសម្អាតភូមិភាគបូព៌ា", "Purge de la zone Est", ""},
 		Name{"25 May 1978: Centre troops blockade East Zone units, take their weapons and drop leaflets calling zone secretary So Phim a traitor — the key date of the East Zone purge in testimony before the Khmer Rouge tribunal.",
@@ -56,6 +64,20 @@ var events = []event{
 			"Septembre–octobre 1978 : Heng Samrin, commandant de division de la zone Est, s'enfuit au Vietnam avec 2 000 à 3 000 personnes (septembre selon Becker, octobre selon Strangio). En octobre, Chea Sim fait passer 300 habitants de la zone Est.", ""},
 		"medium", "Date CONFLICT: September 1978 (Becker), October 1978 (Strangio), 'October 1977' in one French chronology (likely an error). The crossing point is not sourced: shown at Svay Rieng, in the East Zone.",
 		[]string{"becker-62", "becker-78", "strangio-60"}},
+	{"kratie-operation-1978-11", "1978-11-15T12:00", "", "month", kratieFront, "approximate", "military",
+		Name{"Vietnamese operation in Kratie province", "ប្រតិបត្តិការរបស់វៀតណាមក្នុងខេត្តក្រចេះ", "Opération vietnamienne dans la province de Kratié", ""},
+		Name{"Mid-November 1978: a large Vietnamese operation on Route 13 in Kratie province nearly destroys a Khmer Rouge division and secures a zone inside Cambodia (a 'liberated zone' in Chanda's account).",
+			"ពាក់កណ្តាលខែវិច្ឆិកា ១៩៧៨៖ ប្រតិបត្តិការធំរបស់វៀតណាមតាមផ្លូវលេខ ១៣ ក្នុងខេត្តក្រចេះ ស្ទើរតែកម្ទេចកងពលខ្មែរក្រហមមួយ។",
+			"Mi-novembre 1978 : une vaste opération vietnamienne sur la route 13, dans la province de Kratié, détruit presque une division khmère rouge et s'assure une zone en territoire cambodgien (une « zone libérée » selon Chanda).", ""},
+		"medium", "Known only to 'mid-November' (15 November used); position approximate. The KUFNS was founded in this area on 2 December.",
+		[]string{"chanda-29"}},
+	{"mondulkiri-cadres-s21-1978-11", "1978-11-15T12:00", "", "month", placeByID("sen-monorom"), "symbolic", "political",
+		Name{"Mondulkiri cadres sent to S-21", "កម្មាភិបាលមណ្ឌលគិរី ត្រូវបានបញ្ជូនទៅ ស-២១", "Des cadres du Mondolkiri envoyés à S-21", ""},
+		Name{"November 1978: on a single day, 140 Mondulkiri cadres are sent to the S-21 prison, according to one witness's testimony.",
+			"វិច្ឆិកា ១៩៧៨៖ យោងតាមសក្ខីកម្មរបស់សាក្សីម្នាក់ កម្មាភិបាលមណ្ឌលគិរី ១៤០ នាក់ ត្រូវបានបញ្ជូនទៅមន្ទីរ ស-២១ ក្នុងថ្ងៃតែមួយ។",
+			"Novembre 1978 : en une seule journée, 140 cadres du Mondolkiri sont envoyés à la prison S-21, selon le témoignage d'un témoin.", ""},
+		"medium", "One witness's testimony (medium). The day is not known (15 November used). Shown at Sen Monorom, seat of Autonomous Sector 105 (Mondulkiri).",
+		[]string{"ppp-witness"}},
 	{"kufns-founded-1978-12-02", "1978-12-02T12:00", "", "day", eastOfSnuol, "approximate", "political",
 		Name{"KUFNS founded near Snuol", "ការបង្កើតរណសិរ្សសាមគ្គីសង្គ្រោះជាតិកម្ពុជា", "Fondation du FUNSK près de Snuol", "Thành lập Mặt trận Đoàn kết Dân tộc Cứu nước Campuchia"},
 		Name{"2 December 1978: the Kampuchean United Front for National Salvation (KUFNS) is founded in a rubber-plantation clearing east of Snuol, Kratie, with Heng Samrin as chairman. Radio Hanoi announced it on 3 December.",
@@ -83,7 +105,7 @@ var events = []event{
 			"២៥ ធ្នូ ១៩៧៨៖ កងទ័ពវៀតណាម រួមជាមួយកងកម្លាំងរណសិរ្ស ចាប់ផ្តើមការវាយលុកទ្រង់ទ្រាយធំ ឆ្លងកាត់ព្រំដែនខាងកើតទាំងមូល។ ប្រវត្តិសាស្ត្រវៀតណាមហៅថា «ការវាយបកប្រហារ» រីឯកម្ពុជាប្រជាធិបតេយ្យ និងរដ្ឋាភិបាលជាច្រើនហៅថា «ការឈ្លានពាន»។",
 			"25 décembre 1978 : les forces vietnamiennes, avec des unités du FUNSK, lancent une offensive générale sur toute la frontière orientale. Les histoires vietnamiennes parlent de contre-offensive en soutien au Front ; le Kampuchéa démocratique et de nombreux gouvernements parlent d'invasion.", ""},
 		"high", "At midnight on 24/25 December Gen. Chu Huy Man fired a pistol shot at Ban Me Thuot to open the campaign; Gen. Hoang Cam commanded. Force size varies by source: about 100,000 (US Library of Congress; Bangkok analysts), 150,000 (a 1979 scholarly abstract), 180,000 (a Vietnamese popular source); ≈100,000–150,000 is used in captions elsewhere. KUFNS fighters: 18,000 (TIME) or 20,000 (Maclean's, Strangio); Khmer Rouge field army about 73,000. Pribbenow: six corps-sized mechanised columns and a division-sized amphibious assault. Shown at Memot on Route 7 (symbolic: the offensive ran along the whole border).",
-		[]string{"wiki-cvw", "chanda-31", "loc-study", "time-790122", "strangio-58", "pribbenow"}},
+		[]string{"wiki-cvw", "chanda-31", "loc-study", "time-790122", "macleans", "strangio-58", "pribbenow", "pribbenow-fd"}},
 	{"kratie-taken-1978-12-30", "1978-12-30T12:00", "", "day", placeByID("kratie"), "exact", "military",
 		Name{"Kratie taken", "ក្រចេះ ធ្លាក់", "Prise de Kratié", "Cra-chê thất thủ"},
 		Name{"30 December 1978: Kratie is taken, the first provincial capital to fall (Short; a French chronology citing Deron gives 1 January 1979).",
@@ -257,8 +279,8 @@ var events = []event{
 		Name{"3 August 1979: the ICRC and UNICEF announce that 2.5 million Cambodians are at risk of dying from hunger and disease. Later eyewitness reports suggested the predicted mass starvation did not fully happen.",
 			"៣ សីហា ១៩៧៩៖ កាកបាទក្រហមអន្តរជាតិ និងយូនីសេហ្វ ប្រកាសថា ប្រជាជនកម្ពុជាប្រហែល ២ លានកន្លះនាក់ ប្រឈមនឹងការស្លាប់ដោយសារការអត់ឃ្លាន និងជំងឺ។",
 			"3 août 1979 : le CICR et l'UNICEF annoncent que 2,5 millions de Cambodgiens risquent de mourir de faim et de maladie. Des témoins diront plus tard que la famine massive annoncée ne s'est pas entièrement produite.", ""},
-		"medium", "TIME in November cited 'as many as 2.25 million'. August also saw a new mass exodus toward the border. The country needed at least 700 t of food a day. Shown at Phnom Penh (symbolic: nationwide).",
-		[]string{"memoires-aug79", "time-791112", "csm-800328", "time-famine"}},
+		"medium", "TIME in November cited 'as many as 2.25 million'. August also saw a new mass exodus toward the border. The country needed at least 700 t of food a day, and only a fraction was arriving; hundreds of thousands are said to have died over two years of famine (a partisan source; medium). Shown at Phnom Penh (symbolic: nationwide).",
+		[]string{"memoires-aug79", "time-791112", "csm-800328", "time-famine", "truth2power-famine"}},
 	{"peoples-revolutionary-tribunal-1979-08-15", "1979-08-15T12:00", "1979-08-20T00:00", "day", placeByID("phnom-penh"), "exact", "political",
 		Name{"People's Revolutionary Tribunal", "សាលាក្តីប្រជាជនបដិវត្តន៍", "Tribunal révolutionnaire du peuple", ""},
 		Name{"15–19 August 1979: the People's Revolutionary Tribunal in Phnom Penh sentences Pol Pot and Ieng Sary to death in absentia for genocide.",

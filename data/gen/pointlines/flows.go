@@ -73,7 +73,7 @@ var flows = []flow{
 		kfs:   []kf{{"1978-06-01T00:00", -1, null, "step", ""}},
 		until: "1978-12-25T00:00", certainty: "low",
 		note: "During the Eastern Zone massacres of the second half of 1978 (of about 1.5 million people, estimates of the dead range from more than 100,000 to 250,000), survivors were also deported west. Routes, dates and numbers of the deportations are NOT FOUND; the line only shows the direction. " + flowSchematic,
-		srcs: []string{"wiki-eastzone", "gargiulo"},
+		srcs: []string{"wiki-eastzone", "photoriente", "gargiulo"},
 	},
 	{
 		track: "return-home-1979", kind: "return", direction: "east, toward home villages",
