@@ -39,7 +39,7 @@ func TestOpenAPI(t *testing.T) {
 		"/?f=json", "/conformance", "/collections", "/collections/flows",
 		"/collections/flows/items?datetime=1979-01-06T00:00:00Z&limit=3",
 		"/collections/flows/items?bbox=100,10,110,15&datetime=1979-01-01/1979-02-01",
-		"/collections/flows/items/walk-1", "/timeline",
+		"/collections/flows/items/walk-1", "/timeline", "/collections/flows/tiles",
 		"/collections/flows/items?limit=0", "/collections/nope",
 	} {
 		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+path, nil)

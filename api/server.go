@@ -82,6 +82,8 @@ func (s *Server) routes() *mux.Router {
 	get("/collections/{collectionId}", s.collection)
 	get("/collections/{collectionId}/items", s.items)
 	get("/collections/{collectionId}/items/{featureId}", s.item)
+	get("/collections/{collectionId}/tiles", s.tileJSON)
+	get("/collections/{collectionId}/tiles/{z:[0-9]+}/{x:[0-9]+}/{y:[0-9]+}.mvt", s.tile)
 	get("/timeline", s.timeline)
 	get("/healthz", s.healthz)
 	get("/readyz", s.readyz)
