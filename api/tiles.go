@@ -118,4 +118,3 @@ func parseTile(zs, xs, ys string) (maptile.Tile, error) {
 	}
 	return maptile.New(uint32(x), uint32(y), maptile.Zoom(z)), nil
 }
-
