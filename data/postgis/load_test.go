@@ -246,3 +246,50 @@ func TestUnavailable(t *testing.T) {
 		time.Sleep(100 * time.Millisecond)
 	}
 }
+
+// TestFrozen freezes the database (sockets open, nothing answers): a call
+// fails with ErrUnavailable after ReadTimeout instead of hanging, and the
+// store answers again once the database resumes.
+func TestFrozen(t *testing.T) {
+	c, _, _ := loadMixed(t)
+	ctx := context.Background()
+	st, err := postgis.Open(ctx, c.DSN, postgis.Options{StatementTimeout: time.Second, ReadTimeout: 1500 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Items(ctx, "camps", data.Query{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Freeze(); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"pooled connection", "new connection"} {
+		start := time.Now()
+		callCtx, cancel := context.WithTimeout(ctx, time.Second)
+		_, err := st.Items(callCtx, "camps", data.Query{})
+		cancel()
+		if !errors.Is(err, data.ErrUnavailable) {
+			t.Errorf("%s: Items on a frozen database: %v, want ErrUnavailable", name, err)
+		}
+		took := time.Since(start)
+		t.Logf("%s: %v after %s", name, err, took.Round(time.Millisecond))
+		if took > 4*time.Second {
+			t.Errorf("%s: Items on a frozen database took %s, want about ReadTimeout", name, took)
+		}
+	}
+	if err := c.Thaw(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		_, err := st.Items(ctx, "camps", data.Query{})
+		if err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("store did not recover after the database resumed: %v", err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/lib/pq"
@@ -23,10 +24,15 @@ type Options struct {
 	// replica swap or a failover is picked up.
 	ConnMaxLifetime time.Duration
 	// StatementTimeout bounds every statement on the server (default
-	// 5 s; load uses none). Set by the session, not per query.
+	// 2 s: a slice takes milliseconds; negative: none, as load uses). A
+	// statement_timeout in the DSN takes precedence.
 	StatementTimeout time.Duration
 	// ConnectTimeout bounds establishing one connection (default 2 s).
 	ConnectTimeout time.Duration
+	// ReadTimeout fails a call whose database sends nothing for that
+	// long, as when it is frozen or cut off (default StatementTimeout
+	// + 0.5 s; none without a StatementTimeout).
+	ReadTimeout time.Duration
 	// ConnectWait is how long Open retries, with backoff, a database that
 	// is not up yet (default 30 s; negative: try once).
 	ConnectWait time.Duration
@@ -50,7 +56,7 @@ func (o *Options) defaults() {
 		o.ConnMaxLifetime = 30 * time.Minute
 	}
 	if o.StatementTimeout == 0 {
-		o.StatementTimeout = 5 * time.Second
+		o.StatementTimeout = 2 * time.Second
 	}
 	if o.ConnectTimeout <= 0 {
 		o.ConnectTimeout = 2 * time.Second
@@ -92,8 +98,13 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if cfg.Runtime == nil {
 		cfg.Runtime = map[string]string{}
 	}
-	if _, set := cfg.Runtime["statement_timeout"]; !set && opts.StatementTimeout > 0 {
+	if v, set := cfg.Runtime["statement_timeout"]; set {
+		opts.StatementTimeout = pgDuration(v)
+	} else if opts.StatementTimeout > 0 {
 		cfg.Runtime["statement_timeout"] = strconv.FormatInt(opts.StatementTimeout.Milliseconds(), 10)
+	}
+	if opts.ReadTimeout == 0 && opts.StatementTimeout > 0 {
+		opts.ReadTimeout = opts.StatementTimeout + 500*time.Millisecond
 	}
 	if _, set := cfg.Runtime["application_name"]; !set && cfg.ApplicationName == "" {
 		cfg.ApplicationName = "timeslice"
@@ -102,6 +113,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("configure database connection: %w", err)
 	}
+	conn.Dialer(&dialer{readTimeout: opts.ReadTimeout})
 	db := sql.OpenDB(conn)
 	db.SetMaxOpenConns(opts.MaxConns)
 	db.SetMaxIdleConns(opts.MaxIdleConns)
@@ -167,4 +179,22 @@ func (s *Store) Ready(ctx context.Context) error {
 		return fmt.Errorf("ping database: %w: %w", data.ErrUnavailable, err)
 	}
 	return nil
+}
+
+// pgDuration reads a PostgreSQL time setting ("5000", "5s", "250ms",
+// "1min"); 0 when it is 0 or cannot be read (no limit known).
+func pgDuration(v string) time.Duration {
+	v = strings.TrimSpace(v)
+	for _, u := range []struct {
+		suffix string
+		unit   time.Duration
+	}{{"ms", time.Millisecond}, {"min", time.Minute}, {"s", time.Second}, {"h", time.Hour}, {"", time.Millisecond}} {
+		if n, ok := strings.CutSuffix(v, u.suffix); ok {
+			if x, err := strconv.ParseFloat(strings.TrimSpace(n), 64); err == nil && x > 0 {
+				return time.Duration(x * float64(u.unit))
+			}
+			return 0
+		}
+	}
+	return 0
 }

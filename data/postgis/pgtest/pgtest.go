@@ -26,6 +26,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -168,6 +169,50 @@ func (c *Cluster) stop(mode string) error {
 	}
 	if out, err := c.run("pg_ctl", "stop", "-w", "-m", mode, "-D", c.data()); err != nil {
 		return fmt.Errorf("pg_ctl stop: %v\n%s", err, out)
+	}
+	return nil
+}
+
+// Freeze stops the server and its backends with SIGSTOP: sockets stay
+// open and nothing answers, as with a hung host or a network cut. Thaw
+// (also run when the test ends) resumes them.
+func (c *Cluster) Freeze() error {
+	c.t.Cleanup(func() { c.Thaw() })
+	return c.signal(syscall.SIGSTOP)
+}
+
+// Thaw resumes a frozen server.
+func (c *Cluster) Thaw() error { return c.signal(syscall.SIGCONT) }
+
+// signal sends sig to the postmaster and its children.
+func (c *Cluster) signal(sig syscall.Signal) error {
+	b, err := os.ReadFile(filepath.Join(c.data(), "postmaster.pid"))
+	if err != nil {
+		return fmt.Errorf("server not running: %w", err)
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(strings.SplitN(string(b), "\n", 2)[0]))
+	if err != nil {
+		return fmt.Errorf("postmaster.pid: %w", err)
+	}
+	pids := []int{pid}
+	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, st := range stats {
+		b, err := os.ReadFile(st)
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid …; comm may hold spaces: split after ')'.
+		rest := string(b[strings.LastIndexByte(string(b), ')')+1:])
+		f := strings.Fields(rest)
+		if len(f) > 1 && f[1] == strconv.Itoa(pid) {
+			child, _ := strconv.Atoi(filepath.Base(filepath.Dir(st)))
+			pids = append(pids, child)
+		}
+	}
+	for _, p := range pids {
+		if err := syscall.Kill(p, sig); err != nil && p == pid {
+			return fmt.Errorf("signal postmaster: %w", err)
+		}
 	}
 	return nil
 }
