@@ -20,7 +20,8 @@ var (
 	// Foothills of the Cardamoms (start of the October 1979 flight).
 	cardamomFoothills = P{102.80, 12.70}
 	// Thai side of the Dangrek, on the way to Preah Vihear (June 1979).
-	thaiDangrekWest = P{103.50, 14.55}
+	thaiSideNorth   = P{102.70, 14.35}
+	thaiDangrekWest = P{103.50, 14.60}
 	thaiDangrekEast = P{104.60, 14.55}
 	// Below the Preah Vihear escarpment, inside Cambodia.
 	belowEscarpment = P{104.70, 14.28}
@@ -129,9 +130,9 @@ var flows = []flow{
 		track: "preah-vihear-pushback-1979-06", kind: "pushback", direction: "by bus to Preah Vihear, then down the escarpment into Cambodia",
 		basis: "people forced back (Wikipedia figure; estimates 30,000–45,000)",
 		name:  Name{"Preah Vihear pushback", "ការបណ្តេញជនភៀសខ្លួនត្រឡប់នៅព្រះវិហារ", "Refoulement de Preah Vihear", ""},
-		route: []P{nongChan, thaiDangrekWest, thaiDangrekEast, placeByID("preah-vihear-temple"), belowEscarpment},
-		kfs: []kf{{"1979-06-08T06:00", 0.05, 42000, "linear", ""}, {"1979-06-09T00:00", 0.8, 42000, "linear", ""}, {"1979-06-10T00:00", 1.6, 42000, "linear", ""},
-			{"1979-06-11T00:00", 2.4, 42000, "linear", ""}, {"1979-06-12T00:00", 3, 42000, "linear", ""}, {"1979-06-13T12:00", -1, 42000, "step", ""}},
+		route: []P{nongChan, thaiSideNorth, thaiDangrekWest, thaiDangrekEast, placeByID("preah-vihear-temple"), belowEscarpment},
+		kfs: []kf{{"1979-06-08T06:00", 0.05, 42000, "linear", ""}, {"1979-06-09T00:00", 1.2, 42000, "linear", ""}, {"1979-06-10T00:00", 2.2, 42000, "linear", ""},
+			{"1979-06-11T00:00", 3.2, 42000, "linear", ""}, {"1979-06-12T00:00", 4, 42000, "linear", ""}, {"1979-06-13T12:00", -1, 42000, "step", ""}},
 		until: "1979-06-24T00:00", certainty: "medium",
 		note:  "From 8 June 1979 the Thai army bussed refugees (110 buses) from camps including Nong Chan to Preah Vihear and forced them at gunpoint down the Dangrek escarpment into minefields; most were Sino-Khmer. Figures CONFLICT: 42,000 (Wikipedia, used here), 30,000–40,000 (CNE), 40,000 (Libération), 45,000 by 23 June (PRK claim). Deaths are estimated from 400 to 10,000; 1,500–1,600 were rescued by UNHCR and embassy staff. The bus route on the Thai side and the daily progress are schematic; the temple's position is [U]. " + flowSchematic,
 		srcs:  []string{"wiki-sakaeo", "wiki-dangrek", "cne-pushback", "libe", "memoires-jun79", "wiki-nongchan"},
