@@ -193,22 +193,28 @@ func main() {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		log.Fatal(err)
 	}
-	layers := []struct {
-		name  string
-		feats []Feature
-	}{
+	for _, l := range layers() {
+		if err := writeLayer(*out, l.name, l.feats); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("%s: %d features\n", l.name, len(l.feats))
+	}
+}
+
+type layer struct {
+	name  string
+	feats []Feature
+}
+
+// layers builds the six layers from the tables.
+func layers() []layer {
+	return []layer{
 		{"places", placeFeatures()},
 		{"events", eventFeatures()},
 		{"advances", advanceFeatures()},
 		{"perimeter", perimeterFeatures()},
 		{"flows", flowFeatures()},
 		{"camps", campFeatures()},
-	}
-	for _, l := range layers {
-		if err := writeLayer(*out, l.name, l.feats); err != nil {
-			log.Fatal(err)
-		}
-		fmt.Printf("%s: %d features\n", l.name, len(l.feats))
 	}
 }
 
