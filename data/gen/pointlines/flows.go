@@ -173,7 +173,7 @@ var flows = []flow{
 	{
 		track: "land-bridge-nong-chan-1980", kind: "land-bridge", direction: "to the border at Nong Chan and back home with food and rice seed",
 		basis: "people arriving per day",
-		name:  Name{"The land bridge at Nong Chan", "ស្ពានដីគោកនៅ Nong Chan", "Le pont terrestre de Nong Chan", ""},
+		name:  Name{"The land bridge at Nong Chan (people per day)", "ស្ពានដីគោកនៅ Nong Chan (ចំនួនមនុស្សក្នុងមួយថ្ងៃ)", "Le pont terrestre de Nong Chan (personnes par jour)", ""},
 		route: []P{placeByID("battambang"), placeByID("sisophon"), nongChan},
 		kfs: []kf{{"1980-01-01T00:00", -1, null, "step", "January 1980: distributions under way; no daily figure found."},
 			{"1980-02-15T00:00", -1, 4500, "linear", "February 1980: 4,500 a day is DERIVED (March's figure was 'double the February number'), not a sourced figure."},
