@@ -28,6 +28,7 @@ const MONTHS_SHORT = {
 export const MESSAGES = {
   en: {
     'app.title': 'Cambodia, December 1978 – December 1980',
+    'app.shortTitle': 'Cambodia 1978–1980',
     'app.subtitle': 'The Vietnamese and KUFNS advance, Phnom Penh on 7 January 1979, and the movements of people that followed',
     'app.skip': 'Skip to the timeline',
     'lang.label': 'Language',
@@ -101,6 +102,7 @@ export const MESSAGES = {
   },
   fr: {
     'app.title': 'Cambodge, décembre 1978 – décembre 1980',
+    'app.shortTitle': 'Cambodge 1978–1980',
     'app.subtitle': 'L’avancée vietnamienne et du FUNSK, Phnom Penh le 7 janvier 1979, et les déplacements de population qui ont suivi',
     'app.skip': 'Aller à la frise chronologique',
     'lang.label': 'Langue',
@@ -174,6 +176,7 @@ export const MESSAGES = {
   },
   km: {
     'app.title': 'កម្ពុជា ធ្នូ ១៩៧៨ – ធ្នូ ១៩៨០',
+    'app.shortTitle': 'កម្ពុជា ១៩៧៨–១៩៨០',
     'app.subtitle': 'ការវាយចូលរបស់កងទ័ពវៀតណាម និងរណសិរ្ស ភ្នំពេញថ្ងៃទី៧ មករា ១៩៧៩ និងការផ្លាស់ទីលំនៅរបស់ប្រជាជនដែលកើតឡើងបន្ទាប់មក',
     'app.skip': 'ទៅកាន់ខ្សែពេលវេលា',
     'lang.label': 'ភាសា',

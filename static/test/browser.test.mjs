@@ -1,0 +1,327 @@
+// Browser tests: a real headless Chromium against the real server (built
+// from this checkout, started on a free loopback port, stopped after).
+// Without Chromium they are skipped, with a message, unless CI is set:
+// then they fail.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  chromiumOrSkip, vendored, buildServer, startServer, stopServer, freePort, launchBrowser, watch, waitReady, outDir,
+} from './lib/harness.mjs';
+import { inGeometry, coordDiff } from './lib/geo.mjs';
+
+const skip = chromiumOrSkip();
+if (skip) console.log(`# SKIP browser tests: ${skip}`);
+if (!skip && !vendored()) {
+  const why = 'static/www/vendor is missing: run `npm run vendor` first';
+  if (process.env.CI) throw new Error(why);
+}
+
+const PHNOM_PENH = [104.916, 11.5625];
+/** Test options: skipped (with the reason) when Chromium is missing. */
+const T = (timeout) => (skip ? { skip, timeout } : { timeout });
+let build, server, port;
+
+before(async () => {
+  if (skip) return;
+  build = await buildServer();
+  port = await freePort();
+  server = await startServer(build.bin, port);
+}, { timeout: 180000 });
+
+after(async () => {
+  await server?.stop();
+  build?.cleanup();
+});
+
+async function open(path = '/', opts = {}) {
+  const b = await launchBrowser(opts);
+  const page = await b.context.newPage();
+  const problems = watch(page);
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  await page.goto(server.base + path);
+  await waitReady(page);
+  return { page, problems, dialogs, close: b.close };
+}
+
+const dateText = (page) => page.textContent('.ts-date-text');
+
+test('the page loads with no console error and no failed request, and draws', T(60000), async () => {
+  const { page, problems, close } = await open('/');
+  try {
+    await page.waitForTimeout(500);
+    assert.deepEqual(problems, []);
+    assert.equal(await dateText(page), '1 December 1978');
+    const info = await page.evaluate(() => ({
+      canvas: document.querySelectorAll('.leaflet-basemap-pane canvas').length,
+      places: window.timeslice.drawn('places').features.length,
+      ticks: document.querySelectorAll('.ts-tl-event').length,
+      fonts: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family),
+      firstView: window.timeslice.firstViewMs,
+    }));
+    assert.ok(info.canvas >= 1, 'the basemap is drawn on a canvas');
+    assert.ok(info.places > 0, 'places are drawn');
+    assert.ok(info.ticks > 0, 'event ticks on the timeline');
+    assert.ok(info.fonts.some((f) => f.includes('Noto Sans')), `vendored fonts loaded: ${info.fonts}`);
+    assert.ok(info.firstView > 0);
+    const file = join(outDir(), 'test-desktop.png');
+    await page.screenshot({ path: file });
+    assert.ok(statSync(file).size > 10000, 'the screenshot is not empty');
+  } finally { await close(); }
+});
+
+test('play advances the date and changes what is drawn', T(60000), async () => {
+  const { page, problems, close } = await open('/?t=1978-12-24&speed=week');
+  try {
+    const before = await page.evaluate(() => ({
+      t: window.timeslice.t, adv: JSON.stringify(window.timeslice.drawn('advances')),
+    }));
+    const d0 = await dateText(page);
+    await page.click('.ts-play');
+    await page.waitForTimeout(2500);
+    const afterPlay = await page.evaluate(() => ({
+      t: window.timeslice.t, adv: JSON.stringify(window.timeslice.drawn('advances')), playing: window.timeslice.playing,
+    }));
+    assert.equal(afterPlay.playing, true);
+    assert.ok(afterPlay.t - before.t > 5 * 86400e3, `two and a half seconds at a week per second: ${(afterPlay.t - before.t) / 86400e3} days`);
+    assert.notEqual(await dateText(page), d0, 'the date shown changed');
+    assert.notEqual(afterPlay.adv, before.adv, 'the advances drawn changed');
+    await page.click('.ts-play');
+    assert.equal(await page.evaluate(() => window.timeslice.playing), false);
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('scrubbing to 8 January 1979 shows Phnom Penh inside the control layer', T(60000), async () => {
+  const { page, problems, close } = await open('/?t=1978-12-01');
+  try {
+    // Drag the thumb along the timeline to about 8 January 1979 …
+    const box = await page.locator('#ts-timeline .ts-tl-track').boundingBox();
+    const { min, max } = await page.evaluate(() => ({
+      min: Date.parse('1978-12-01T00:00:00+07:00'), max: Date.parse('1980-12-31T00:00:00+07:00'),
+    }));
+    const target = Date.parse('1979-01-08T00:00:00+07:00');
+    const x = box.x + ((target - min) / (max - min)) * box.width;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + 2, y);
+    await page.mouse.down();
+    await page.mouse.move((box.x + x) / 2, y, { steps: 5 });
+    await page.mouse.move(x, y, { steps: 5 });
+    await page.mouse.up();
+    // … then to the day exactly with the arrow keys (a pixel is about a day).
+    for (let i = 0; i < 5 && (await dateText(page)) !== '8 January 1979'; i++) {
+      const t = await page.evaluate(() => window.timeslice.t);
+      await page.keyboard.press(t < target ? 'ArrowRight' : 'ArrowLeft');
+    }
+    assert.equal(await dateText(page), '8 January 1979');
+    await page.evaluate(() => window.timeslice.ready());
+    await page.waitForTimeout(300);
+    const control = await page.evaluate(() => window.timeslice.drawn('control'));
+    assert.ok(control.features.length > 0, 'the control layer draws something on 8 January 1979 (is data/dataset/control.geojson there?)');
+    assert.ok(control.features.some((f) => inGeometry(PHNOM_PENH, f.geometry)), 'Phnom Penh lies inside the drawn control area');
+    // The SVG on screen agrees: at Phnom Penh's pixel there is a control path.
+    const hit = await page.evaluate(([lon, lat]) => {
+      const { map } = window.timeslice;
+      const p = map.latLngToContainerPoint([lat, lon]);
+      const r = map.getContainer().getBoundingClientRect();
+      return document.elementsFromPoint(r.left + p.x, r.top + p.y).some((el) => el.classList?.contains('ts-control'));
+    }, PHNOM_PENH);
+    assert.ok(hit, 'a control path is drawn under Phnom Penh');
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('the page interpolates as the server does (sampled instants)', T(90000), async () => {
+  const { page, problems, close } = await open('/?t=1978-12-01');
+  try {
+    const report = await page.evaluate(async () => {
+      const ts = window.timeslice;
+      const layers = ['control', 'advances', 'flows', 'camps', 'perimeter', 'zones'];
+      const instants = [
+        '1978-12-25T06:00:00+07:00', '1979-01-02T13:30:00+07:00', '1979-01-07T18:00:00+07:00',
+        '1979-01-12T00:00:00+07:00', '1979-01-20T09:15:00+07:00', '1979-02-11T00:00:00+07:00',
+        '1979-06-10T12:00:00+07:00', '1979-10-15T00:00:00+07:00', '1980-01-15T00:00:00+07:00', '1980-06-20T00:00:00+07:00',
+      ];
+      const out = [];
+      for (const iso of instants) {
+        await ts.ready(iso);
+        for (const layer of layers) {
+          // ready() covers the visible layers; make sure of this one too.
+          for (let k = 0; k < 4 && !ts.slice(layer, iso).complete; k++) await new Promise((r) => setTimeout(r, 100));
+          const mine = ts.slice(layer, iso);
+          const res = await fetch(`/collections/${layer}/items?datetime=${encodeURIComponent(iso)}&limit=10000`);
+          const theirs = await res.json();
+          out.push({ iso, layer, complete: mine.complete, mine: mine.features, theirs: theirs.features });
+        }
+      }
+      return out;
+    });
+    let compared = 0, moving = 0;
+    for (const r of report) {
+      const where = `${r.layer} at ${r.iso}`;
+      assert.ok(r.complete, `${where}: the page had every window it needed`);
+      assert.deepEqual(r.mine.map((f) => f.id).sort(), r.theirs.map((f) => f.id).sort(), `${where}: same features`);
+      const byId = new Map(r.theirs.map((f) => [f.id, f]));
+      for (const f of r.mine) {
+        const s = byId.get(f.id);
+        assert.equal(f.geometry.type, s.geometry.type, `${where} ${f.id}: geometry type`);
+        const d = coordDiff(f.geometry.coordinates, s.geometry.coordinates);
+        assert.ok(d <= 1.000001e-6, `${where} ${f.id}: coordinates differ by ${d}`);
+        for (const k of ['people', 'population']) {
+          if (k in s.properties) assert.equal(f.properties[k], s.properties[k], `${where} ${f.id}: ${k}`);
+        }
+        if (f.properties.interpolate === 'linear') moving++;
+        compared++;
+      }
+    }
+    assert.ok(compared > 20, `compared ${compared} features`);
+    assert.ok(moving > 5, `of which ${moving} on linear tracks`);
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('the language switch shows Khmer, with the vendored Khmer font', T(60000), async () => {
+  const { page, problems, close } = await open('/?t=1979-01-08');
+  try {
+    await page.click('.ts-lang button[data-lang="km"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'km');
+    const d = await dateText(page);
+    assert.equal(d, '៨ មករា ១៩៧៩');
+    assert.match(await page.textContent('.ts-play'), /^\s*$/); // icons only …
+    assert.equal(await page.getAttribute('.ts-play', 'aria-label'), 'ចាក់'); // … labelled in Khmer
+    assert.match(await page.textContent('.ts-layer-list'), /[\u1780-\u17FF]/);
+    assert.match(await page.textContent('.ts-caption'), /[\u1780-\u17FF]/);
+    await page.evaluate(() => document.fonts.ready);
+    const font = await page.evaluate(() => ({
+      loaded: [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'Noto Sans Khmer' && f.status === 'loaded'),
+      check: document.fonts.check('16px "Noto Sans Khmer"', 'កម្ពុជា'),
+    }));
+    assert.ok(font.loaded, 'Noto Sans Khmer was loaded from /static/vendor');
+    assert.ok(font.check);
+    assert.match(page.url(), /lang=km/);
+    await page.screenshot({ path: join(outDir(), 'test-khmer.png') });
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('the URL holds date, view and layers; a reload restores them', T(60000), async () => {
+  const { page, problems, close } = await open('/?t=1979-01-08');
+  try {
+    await page.uncheck('.ts-layer-list input[data-layer="camps"]');
+    await page.evaluate(() => { window.timeslice.map.setView([11.56, 104.92], 9, { animate: false }); });
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(800);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('t'), '1979-01-09');
+    assert.equal(url.searchParams.get('z'), '9');
+    assert.ok(!url.searchParams.get('layers').split(',').includes('camps'));
+    await page.reload();
+    await waitReady(page);
+    assert.equal(await dateText(page), '9 January 1979');
+    assert.equal(await page.isChecked('.ts-layer-list input[data-layer="camps"]'), false);
+    assert.equal(await page.evaluate(() => window.timeslice.map.getZoom()), 9);
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('keys: Home, End, Page Down (next event), arrows, space', T(60000), async () => {
+  const { page, problems, close } = await open('/?t=1979-01-08');
+  try {
+    await page.locator('#ts-timeline').focus();
+    await page.keyboard.press('End');
+    assert.equal(await dateText(page), '31 December 1980');
+    await page.keyboard.press('Home');
+    assert.equal(await dateText(page), '1 December 1978');
+    await page.keyboard.press('PageDown');
+    const first = await page.evaluate(() => window.timeslice.t);
+    const firstEvent = await page.evaluate(async () => {
+      const tl = await (await fetch('/timeline')).json();
+      return tl.events.map((e) => Date.parse(e.properties.valid_from)).filter((t) => t > Date.parse('1978-12-01T00:00:00+07:00')).sort((a, b) => a - b)[0];
+    });
+    assert.equal(first, firstEvent, 'Page Down goes to the first event');
+    await page.keyboard.press('Shift+ArrowRight');
+    assert.ok((await page.evaluate(() => window.timeslice.t)) > first + 27 * 86400e3);
+    await page.keyboard.press('Space');
+    assert.equal(await page.evaluate(() => window.timeslice.playing), true);
+    await page.keyboard.press('Space');
+    assert.equal(await page.evaluate(() => window.timeslice.playing), false);
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('on a phone (375×667) everything fits', T(60000), async () => {
+  const { page, problems, close } = await open('/?t=1979-01-08', { viewport: { width: 375, height: 667 } });
+  try {
+    const m = await page.evaluate(() => {
+      const r = (s) => document.querySelector(s).getBoundingClientRect();
+      return { sw: document.documentElement.scrollWidth, play: r('.ts-play'), map: r('#ts-map'), tl: r('#ts-timeline') };
+    });
+    assert.ok(m.sw <= 375, `no sideways scrolling (${m.sw})`);
+    assert.ok(m.play.bottom <= 667 && m.play.top >= 0, 'the play button is on screen');
+    assert.ok(m.map.height > 250, `the map is big enough (${m.map.height})`);
+    assert.ok(m.tl.right <= 375);
+    await page.click('.ts-panel-toggle');
+    assert.ok(await page.isVisible('.ts-layer-list'));
+    await page.screenshot({ path: join(outDir(), 'test-phone.png') });
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('reduced motion: no moving dashes', T(60000), async () => {
+  const { page, close } = await open('/?t=1979-06-10', { reducedMotion: 'reduce' });
+  try {
+    const anim = await page.evaluate(() => {
+      const p = document.querySelector('path.ts-flow-dash');
+      return p ? getComputedStyle(p).animationName : 'no flow drawn';
+    });
+    assert.equal(anim, 'none');
+  } finally { await close(); }
+});
+
+test('kiosk: autoplay, survives the server restarting, idle reset', T(120000), async () => {
+  const { page, dialogs, close } = await open('/?kiosk=1&idle=3');
+  try {
+    assert.ok(await page.evaluate(() => document.body.classList.contains('ts-kiosk')));
+    const t0 = await page.evaluate(() => window.timeslice.t);
+    await page.waitForTimeout(1200);
+    assert.ok((await page.evaluate(() => window.timeslice.t)) > t0, 'the tour plays by itself');
+
+    // The server dies. The page forgets its cache, so it must ask again.
+    await stopServer(server.proc, 'SIGKILL');
+    await page.evaluate(() => { window.timeslice.dropCache(); window.timeslice.seek('1979-06-10'); });
+    await page.waitForTimeout(3000);
+    const down = await page.evaluate(() => ({
+      t: window.timeslice.t, stats: window.timeslice.stats(),
+      status: document.querySelector('.ts-status').hidden ? '' : document.querySelector('.ts-status').textContent,
+      drawn: ['places', 'advances', 'perimeter'].reduce((n, id) => n + window.timeslice.drawn(id).features.length, 0),
+      body: document.body.innerText.length,
+    }));
+    assert.equal(down.stats.online, false, 'the page knows the server is away');
+    assert.match(down.status, /retrying/);
+    assert.ok(down.drawn > 0, 'it keeps showing what it has');
+    assert.ok(down.body > 100, 'never a blank page');
+    await page.waitForTimeout(500);
+    assert.ok((await page.evaluate(() => window.timeslice.t)) > down.t, 'the clock keeps running');
+
+    // The server comes back on the same port.
+    server = await startServer(build.bin, port);
+    await page.waitForFunction(() => window.timeslice.stats().online, null, { timeout: 20000 });
+    await page.evaluate(() => window.timeslice.ready());
+    const up = await page.evaluate(() => ({ stats: window.timeslice.stats(), complete: window.timeslice.slice('places', window.timeslice.t).complete }));
+    assert.ok(up.stats.data.windowsLoaded > down.stats.data.windowsLoaded, 'windows load again');
+    assert.ok(up.complete);
+    assert.equal(await page.isHidden('.ts-status'), true, 'the status line goes away');
+
+    // A visitor touches the map: the tour stops; after idle seconds it resumes.
+    await page.mouse.click(300, 300);
+    assert.equal(await page.evaluate(() => window.timeslice.playing), false, 'a touch pauses the tour');
+    await page.waitForFunction(() => window.timeslice.playing, null, { timeout: 10000 });
+    const tr = await page.evaluate(() => window.timeslice.t);
+    assert.ok(tr < Date.parse('1979-01-01T00:00:00+07:00'), 'the tour starts again from the beginning');
+    assert.deepEqual(dialogs, [], 'never an alert');
+    await page.screenshot({ path: join(outDir(), 'test-kiosk.png') });
+  } finally { await close(); }
+});

@@ -1,0 +1,107 @@
+// What the page knows of the history: keyframes by layer and time window,
+// fetched on demand and ahead of the playhead, kept in an LRU cache keyed
+// by layer and window start. The slice at the playhead is computed in the
+// page (keyframes.js + interp.js), every frame, so geometry moves
+// continuously; scrubbing back over cached windows costs no request.
+
+import { LRU } from './lru.js';
+import { Windows, makeWindow, sliceAt, validAt, toKeyframe } from './keyframes.js';
+import { DAY, toRFC3339 } from './time.js';
+
+export const WINDOW_DAYS = 30;
+
+export class Data {
+  /**
+   * @param {import('./api.js').Api} api
+   * @param {object} o
+   * @param {number} o.origin  start of window 0 (ms)
+   * @param {number} [o.capacity] windows kept (all layers together)
+   * @param {() => void} [o.onLoad] called when a window arrives
+   */
+  constructor(api, { origin, capacity = 320, onLoad = () => {} }) {
+    this.api = api;
+    this.windows = new Windows(origin, WINDOW_DAYS * DAY);
+    this.cache = new LRU(capacity);
+    this.tweens = new LRU(2000);
+    this.inflight = new Map();
+    this.onLoad = onLoad;
+    this.events = []; // keyframes of the events layer, from /timeline
+    this.stats = { windowsLoaded: 0, bytesHint: 0 };
+  }
+
+  key(layer, i) { return `${layer}@${toRFC3339(this.windows.start(i))}`; }
+
+  /** The loaded window i of a layer, or undefined. */
+  get(layer, i) { return this.cache.get(this.key(layer, i)); }
+
+  /** Starts loading window i of layer unless it is loaded or loading.
+   * Returns a promise of the window. */
+  ensure(layer, i) {
+    const key = this.key(layer, i);
+    const have = this.cache.peek(key);
+    if (have) return Promise.resolve(have);
+    if (this.inflight.has(key)) return this.inflight.get(key);
+    const a = this.windows.start(i), b = this.windows.end(i);
+    const p = this.api.keyframes(layer, a, b)
+      .then((features) => {
+        const w = makeWindow(a, b, features);
+        this.cache.set(key, w);
+        this.stats.windowsLoaded++;
+        this.onLoad(layer, i);
+        return w;
+      })
+      .catch((e) => {
+        console.warn(`timeslice: could not load ${key}:`, e.message || e);
+        throw e;
+      })
+      .finally(() => this.inflight.delete(key));
+    p.catch(() => {}); // a failed prefetch is not an unhandled rejection
+    this.inflight.set(key, p);
+    return p;
+  }
+
+  /** Uses the events of /timeline as the events layer (they are the same
+   * features); the player needs them all up front for its ticks. */
+  setEvents(features) {
+    this.events = features.map(toKeyframe);
+  }
+
+  /** The slice of a layer at t: {features, keyframes, complete}. Missing
+   * windows are requested; meanwhile complete is false. */
+  slice(layer, t) {
+    if (layer === 'events') {
+      const ks = this.events.filter((k) => validAt(k, t));
+      return { features: ks.map((k) => k.feature), keyframes: ks, complete: true, missing: [] };
+    }
+    const s = sliceAt(this.windows, (i) => this.get(layer, i), t, this.tweens);
+    for (const i of s.missing) this.ensure(layer, i);
+    return s;
+  }
+
+  /** Loads the windows a playhead at t moving forwards (dir 1) or
+   * backwards (-1) will need next. */
+  prefetch(layers, t, dir = 1, ahead = 2) {
+    const i = this.windows.of(t);
+    for (const layer of layers) {
+      if (layer === 'events') continue;
+      for (let k = 0; k <= ahead; k++) this.ensure(layer, i + dir * k);
+    }
+  }
+
+  /** Promise that settles when every window needed at t is loaded. */
+  async ready(layers, t) {
+    for (let round = 0; round < 4; round++) {
+      const waits = [];
+      for (const layer of layers) {
+        if (layer === 'events') continue;
+        const s = this.slice(layer, t);
+        for (const i of s.missing) waits.push(this.ensure(layer, i));
+      }
+      if (waits.length === 0) return;
+      await Promise.allSettled(waits);
+    }
+  }
+
+  /** Forgets every cached window (tests use it to force fetching). */
+  clear() { this.cache.clear(); }
+}
