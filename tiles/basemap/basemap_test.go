@@ -12,7 +12,7 @@ import (
 	"github.com/timeslice/timeslice/tiles/basemap/topo"
 )
 
-var box = orb.Bound{Min: orb.Point{101, 9.5}, Max: orb.Point{109, 15.5}}
+func box() orb.Bound { return orb.Bound{Min: orb.Point{101, 9.5}, Max: orb.Point{109, 15.5}} }
 
 const maxFileSize = 1 << 20
 
@@ -105,7 +105,7 @@ func checkCoords(t *testing.T, id any, g orb.Geometry) {
 	bad := 0
 	var first orb.Point
 	walk(g, func(p orb.Point) {
-		if !box.Contains(p) {
+		if !box().Contains(p) {
 			if bad == 0 {
 				first = p
 			}
@@ -168,19 +168,23 @@ func checkRings(t *testing.T, id any, mp orb.MultiPolygon) {
 	}
 }
 
-// TestCambodianPolygonsValid checks the polygons the dataset is built from with the full validity test
-// (no self-intersections), and that the c. 1975 provinces cover known towns.
-func TestCambodianPolygonsValid(t *testing.T) {
-	// Neighbours cut by the box edge may touch themselves along it (clipping artefact, harmless when filled);
-	// Cambodia lies wholly inside the box and must be fully valid.
-	for _, id := range []string{"provinces_1975", "countries", "provinces"} {
-		fc, _ := readLayer(t, id)
+// TestPolygonsValid checks every polygon with the full validity test (no self-intersection), and that the
+// c. 1975 provinces cover known towns.
+func TestPolygonsValid(t *testing.T) {
+	for _, l := range Layers() {
+		fc, _ := readLayer(t, l.ID)
 		for _, f := range fc.Features {
-			if id != "provinces_1975" && f.ID != "khm" && !strings.HasPrefix(f.ID.(string), "khm-") {
+			var mp orb.MultiPolygon
+			switch g := f.Geometry.(type) {
+			case orb.Polygon:
+				mp = orb.MultiPolygon{g}
+			case orb.MultiPolygon:
+				mp = g
+			default:
 				continue
 			}
-			if err := topo.Validate(f.Geometry.(orb.MultiPolygon)); err != nil {
-				t.Errorf("%s %v: %v", id, f.ID, err)
+			if err := topo.Validate(mp); err != nil {
+				t.Errorf("%s %v: %v", l.ID, f.ID, err)
 			}
 		}
 	}
@@ -202,5 +206,34 @@ func TestCambodianPolygonsValid(t *testing.T) {
 	}
 	if len(want) > 0 {
 		t.Errorf("missing provinces: %v", want)
+	}
+}
+
+func TestTownsAndRoads(t *testing.T) {
+	towns, _ := readLayer(t, "towns")
+	for _, f := range towns.Features {
+		if _, ok := f.Properties["population"]; !ok {
+			t.Errorf("town %v: no population member", f.ID)
+		}
+		name, _ := f.Properties["name"].(map[string]any)
+		if name["en"] == "" || name["en"] == nil {
+			t.Errorf("town %v: no English name", f.ID)
+		}
+		if name["en"] == "Takeo" && f.Properties["population"] != nil {
+			t.Errorf("Takeo keeps GeoNames' province-sized population %v", f.Properties["population"])
+		}
+	}
+	roads, _ := readLayer(t, "roads")
+	refs := map[string]bool{}
+	for _, f := range roads.Features {
+		if f.Properties["schematic"] != true {
+			t.Errorf("road %v: not marked schematic", f.ID)
+		}
+		refs[f.Properties.MustString("ref", "")] = true
+	}
+	for i := 1; i <= 7; i++ {
+		if ref := "NR" + string(rune('0'+i)); !refs[ref] {
+			t.Errorf("no %s", ref)
+		}
 	}
 }

@@ -30,8 +30,8 @@ import (
 	"github.com/timeslice/timeslice/tiles/basemap/topo"
 )
 
-// Box is the basemap extent: lon 101–109 E, lat 9.5–15.5 N.
-var box = orb.Bound{Min: orb.Point{101, 9.5}, Max: orb.Point{109, 15.5}}
+// box is the basemap extent: lon 101–109 E, lat 9.5–15.5 N.
+func box() orb.Bound { return orb.Bound{Min: orb.Point{101, 9.5}, Max: orb.Point{109, 15.5}} }
 
 const (
 	polyTol  = 0.002 // province simplification, degrees
@@ -152,7 +152,7 @@ func readAdmin1(name string) ([]*geojson.Feature, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
-	near := orb.Bound{Min: orb.Point{box.Min[0] - 1, box.Min[1] - 1}, Max: orb.Point{box.Max[0] + 1, box.Max[1] + 1}}
+	near := orb.Bound{Min: orb.Point{box().Min[0] - 1, box().Min[1] - 1}, Max: orb.Point{box().Max[0] + 1, box().Max[1] + 1}}
 	var out []*geojson.Feature
 	for _, f := range fc.Features {
 		switch f.Properties.MustString("adm0_a3", "") {
@@ -185,8 +185,11 @@ func toMulti(g orb.Geometry) orb.MultiPolygon {
 }
 
 // clipRound clips to the box, rounds, and drops slivers.
-func clipRound(mp orb.MultiPolygon) orb.MultiPolygon {
-	c := clip.MultiPolygon(box, mp.Clone()) // clip works in place
+func clipRound(mp orb.MultiPolygon) (orb.MultiPolygon, error) {
+	c, err := topo.ClipBound(mp, box())
+	if err != nil {
+		return nil, err
+	}
 	r := topo.Round(c, decimals)
 	var out orb.MultiPolygon
 	for _, p := range r {
@@ -195,39 +198,41 @@ func clipRound(mp orb.MultiPolygon) orb.MultiPolygon {
 		}
 		out = append(out, p)
 	}
-	return out
+	return out, nil
 }
 
-// khmNames gives Cambodian provinces their English, Khmer and French names, keyed by ISO 3166-2.
-var khmNames = map[string][3]string{
-	"KH-1":  {"Banteay Meanchey", "បន្ទាយមានជ័យ", "Banteay Mean Chey"},
-	"KH-2":  {"Battambang", "បាត់ដំបង", "Battambang"},
-	"KH-3":  {"Kampong Cham", "កំពង់ចាម", "Kompong Cham"},
-	"KH-4":  {"Kampong Chhnang", "កំពង់ឆ្នាំង", "Kompong Chhnang"},
-	"KH-5":  {"Kampong Speu", "កំពង់ស្ពឺ", "Kompong Speu"},
-	"KH-6":  {"Kampong Thom", "កំពង់ធំ", "Kompong Thom"},
-	"KH-7":  {"Kampot", "កំពត", "Kampot"},
-	"KH-8":  {"Kandal", "កណ្ដាល", "Kandal"},
-	"KH-9":  {"Koh Kong", "កោះកុង", "Koh Kong"},
-	"KH-10": {"Kratie", "ក្រចេះ", "Kratié"},
-	"KH-11": {"Mondulkiri", "មណ្ឌលគិរី", "Mondolkiri"},
-	"KH-12": {"Phnom Penh", "ភ្នំពេញ", "Phnom Penh"},
-	"KH-13": {"Preah Vihear", "ព្រះវិហារ", "Preah Vihear"},
-	"KH-14": {"Prey Veng", "ព្រៃវែង", "Prey Veng"},
-	"KH-15": {"Pursat", "ពោធិ៍សាត់", "Pursat"},
-	"KH-16": {"Ratanakiri", "រតនគិរី", "Ratanakiri"},
-	"KH-17": {"Siem Reap", "សៀមរាប", "Siem Reap"},
-	"KH-18": {"Preah Sihanouk", "ព្រះសីហនុ", "Preah Sihanouk"},
-	"KH-19": {"Stung Treng", "ស្ទឹងត្រែង", "Stung Treng"},
-	"KH-20": {"Svay Rieng", "ស្វាយរៀង", "Svay Rieng"},
-	"KH-21": {"Takeo", "តាកែវ", "Takéo"},
-	"KH-22": {"Oddar Meanchey", "ឧត្ដរមានជ័យ", "Oddar Mean Chey"},
-	"KH-23": {"Kep", "កែប", "Kep"},
-	"KH-24": {"Pailin", "ប៉ៃលិន", "Païlin"},
+// khmNames() gives Cambodian provinces their English, Khmer and French names, keyed by ISO 3166-2.
+func khmNames() map[string][3]string {
+	return map[string][3]string{
+		"KH-1":  {"Banteay Meanchey", "បន្ទាយមានជ័យ", "Banteay Mean Chey"},
+		"KH-2":  {"Battambang", "បាត់ដំបង", "Battambang"},
+		"KH-3":  {"Kampong Cham", "កំពង់ចាម", "Kompong Cham"},
+		"KH-4":  {"Kampong Chhnang", "កំពង់ឆ្នាំង", "Kompong Chhnang"},
+		"KH-5":  {"Kampong Speu", "កំពង់ស្ពឺ", "Kompong Speu"},
+		"KH-6":  {"Kampong Thom", "កំពង់ធំ", "Kompong Thom"},
+		"KH-7":  {"Kampot", "កំពត", "Kampot"},
+		"KH-8":  {"Kandal", "កណ្ដាល", "Kandal"},
+		"KH-9":  {"Koh Kong", "កោះកុង", "Koh Kong"},
+		"KH-10": {"Kratie", "ក្រចេះ", "Kratié"},
+		"KH-11": {"Mondulkiri", "មណ្ឌលគិរី", "Mondolkiri"},
+		"KH-12": {"Phnom Penh", "ភ្នំពេញ", "Phnom Penh"},
+		"KH-13": {"Preah Vihear", "ព្រះវិហារ", "Preah Vihear"},
+		"KH-14": {"Prey Veng", "ព្រៃវែង", "Prey Veng"},
+		"KH-15": {"Pursat", "ពោធិ៍សាត់", "Pursat"},
+		"KH-16": {"Ratanakiri", "រតនគិរី", "Ratanakiri"},
+		"KH-17": {"Siem Reap", "សៀមរាប", "Siem Reap"},
+		"KH-18": {"Preah Sihanouk", "ព្រះសីហនុ", "Preah Sihanouk"},
+		"KH-19": {"Stung Treng", "ស្ទឹងត្រែង", "Stung Treng"},
+		"KH-20": {"Svay Rieng", "ស្វាយរៀង", "Svay Rieng"},
+		"KH-21": {"Takeo", "តាកែវ", "Takéo"},
+		"KH-22": {"Oddar Meanchey", "ឧត្ដរមានជ័យ", "Oddar Mean Chey"},
+		"KH-23": {"Kep", "កែប", "Kep"},
+		"KH-24": {"Pailin", "ប៉ៃលិន", "Païlin"},
+	}
 }
 
 func names(p geojson.Properties) map[string]string {
-	if n, ok := khmNames[p.MustString("iso_3166_2", "")]; ok {
+	if n, ok := khmNames()[p.MustString("iso_3166_2", "")]; ok {
 		return map[string]string{"en": n[0], "km": n[1], "fr": n[2]}
 	}
 	m := map[string]string{"en": p.MustString("name_en", p.MustString("name", ""))}
@@ -243,7 +248,10 @@ func names(p geojson.Properties) map[string]string {
 func provinces(admin []*geojson.Feature, simp []orb.MultiPolygon) (*geojson.FeatureCollection, error) {
 	fc := geojson.NewFeatureCollection()
 	for i, f := range admin {
-		g := clipRound(simp[i])
+		g, err := clipRound(simp[i])
+		if err != nil {
+			return nil, fmt.Errorf("province %s: %w", f.Properties.MustString("adm1_code", ""), err)
+		}
 		if len(g) == 0 {
 			continue
 		}
@@ -259,11 +267,13 @@ func provinces(admin []*geojson.Feature, simp []orb.MultiPolygon) (*geojson.Feat
 	return fc, nil
 }
 
-var countryNames = map[string]map[string]string{
-	"KHM": {"en": "Cambodia", "km": "កម្ពុជា", "fr": "Cambodge", "vi": "Campuchia"},
-	"THA": {"en": "Thailand", "km": "ថៃ", "fr": "Thaïlande", "vi": "Thái Lan"},
-	"LAO": {"en": "Laos", "km": "ឡាវ", "fr": "Laos", "vi": "Lào"},
-	"VNM": {"en": "Vietnam", "km": "វៀតណាម", "fr": "Viêt Nam", "vi": "Việt Nam"},
+func countryNames() map[string]map[string]string {
+	return map[string]map[string]string{
+		"KHM": {"en": "Cambodia", "km": "កម្ពុជា", "fr": "Cambodge", "vi": "Campuchia"},
+		"THA": {"en": "Thailand", "km": "ថៃ", "fr": "Thaïlande", "vi": "Thái Lan"},
+		"LAO": {"en": "Laos", "km": "ឡាវ", "fr": "Laos", "vi": "Lào"},
+		"VNM": {"en": "Vietnam", "km": "វៀតណាម", "fr": "Viêt Nam", "vi": "Việt Nam"},
+	}
 }
 
 func countries(admin []*geojson.Feature, simp []orb.MultiPolygon) (*geojson.FeatureCollection, error) {
@@ -278,13 +288,16 @@ func countries(admin []*geojson.Feature, simp []orb.MultiPolygon) (*geojson.Feat
 		if err != nil {
 			return nil, fmt.Errorf("dissolve %s: %w", a3, err)
 		}
-		g := clipRound(u)
+		g, err := clipRound(u)
+		if err != nil {
+			return nil, fmt.Errorf("country %s: %w", a3, err)
+		}
 		if len(g) == 0 {
 			continue
 		}
 		nf := geojson.NewFeature(g)
 		nf.ID = strings.ToLower(a3)
-		nf.Properties = geojson.Properties{"name": countryNames[a3], "adm0_a3": a3}
+		nf.Properties = geojson.Properties{"name": countryNames()[a3], "adm0_a3": a3}
 		fc.Append(nf)
 	}
 	return fc, nil
@@ -298,36 +311,38 @@ type province1975 struct {
 	note   string
 }
 
-// provinces75 lists the provinces of c. 1975 as unions of modern Natural Earth provinces. Natural Earth's
+// provinces75() lists the provinces of c. 1975 as unions of modern Natural Earth provinces. Natural Earth's
 // Kampong Cham still includes Tbong Khmum (split off in 2013), so that merge is already done in the source.
-var provinces75 = []province1975{
-	{"battambang", [3]string{"Battambang", "បាត់ដំបង", "Battambang"}, []string{"KH-2", "KH-1", "KH-24"},
-		"Modern Battambang + Banteay Meanchey + Pailin; both were carved out of Battambang after 1979."},
-	{"pursat", [3]string{"Pursat", "ពោធិ៍សាត់", "Pursat"}, []string{"KH-15"}, "Modern boundary."},
-	{"siem_reap", [3]string{"Siem Reap", "សៀមរាប", "Siem Reap"}, []string{"KH-17", "KH-22"},
-		"Modern Siem Reap + Oddar Meanchey; part of Oddar Meanchey may have belonged to other provinces (edges uncertain)."},
-	{"preah_vihear", [3]string{"Preah Vihear", "ព្រះវិហារ", "Preah Vihear"}, []string{"KH-13"}, "Modern boundary."},
-	{"stung_treng", [3]string{"Stung Treng", "ស្ទឹងត្រែង", "Stung Treng"}, []string{"KH-19"}, "Modern boundary."},
-	{"ratanakiri", [3]string{"Ratanakiri", "រតនគិរី", "Ratanakiri"}, []string{"KH-16"},
-		"Modern boundary; the provincial town in 1979 was Lumphat, not Banlung."},
-	{"mondulkiri", [3]string{"Mondulkiri", "មណ្ឌលគិរី", "Mondolkiri"}, []string{"KH-11"}, "Modern boundary."},
-	{"kratie", [3]string{"Kratie", "ក្រចេះ", "Kratié"}, []string{"KH-10"}, "Modern boundary."},
-	{"kampong_thom", [3]string{"Kampong Thom", "កំពង់ធំ", "Kompong Thom"}, []string{"KH-6"}, "Modern boundary."},
-	{"kampong_cham", [3]string{"Kampong Cham", "កំពង់ចាម", "Kompong Cham"}, []string{"KH-3"},
-		"Includes today's Tbong Khmum (split off in 2013; Natural Earth's Kampong Cham still includes it)."},
-	{"kampong_chhnang", [3]string{"Kampong Chhnang", "កំពង់ឆ្នាំង", "Kompong Chhnang"}, []string{"KH-4"}, "Modern boundary."},
-	{"kampong_speu", [3]string{"Kampong Speu", "កំពង់ស្ពឺ", "Kompong Speu"}, []string{"KH-5"}, "Modern boundary."},
-	{"kandal", [3]string{"Kandal", "កណ្ដាល", "Kandal"}, []string{"KH-8"}, "Modern boundary."},
-	{"phnom_penh", [3]string{"Phnom Penh", "ភ្នំពេញ", "Phnom Penh"}, []string{"KH-12"},
-		"Modern municipal boundary, much larger than the city of the 1970s."},
-	{"takeo", [3]string{"Takeo", "តាកែវ", "Takéo"}, []string{"KH-21"}, "Modern boundary."},
-	{"kampot", [3]string{"Kampot", "កំពត", "Kampot"}, []string{"KH-7", "KH-23"},
-		"Modern Kampot + Kep (Kep lay inside Kampot in the 1970s)."},
-	{"kampong_som", [3]string{"Kampong Som", "កំពង់សោម", "Kompong Som"}, []string{"KH-18"},
-		"Modern Preah Sihanouk province kept separate as the city of Kampong Som, which Democratic Kampuchea administered apart from the zones; the DK city area was probably smaller (edges uncertain)."},
-	{"koh_kong", [3]string{"Koh Kong", "កោះកុង", "Koh Kong"}, []string{"KH-9"}, "Modern boundary; edges uncertain."},
-	{"prey_veng", [3]string{"Prey Veng", "ព្រៃវែង", "Prey Veng"}, []string{"KH-14"}, "Modern boundary."},
-	{"svay_rieng", [3]string{"Svay Rieng", "ស្វាយរៀង", "Svay Rieng"}, []string{"KH-20"}, "Modern boundary."},
+func provinces75() []province1975 {
+	return []province1975{
+		{"battambang", [3]string{"Battambang", "បាត់ដំបង", "Battambang"}, []string{"KH-2", "KH-1", "KH-24"},
+			"Modern Battambang + Banteay Meanchey + Pailin; both were carved out of Battambang after 1979."},
+		{"pursat", [3]string{"Pursat", "ពោធិ៍សាត់", "Pursat"}, []string{"KH-15"}, "Modern boundary."},
+		{"siem_reap", [3]string{"Siem Reap", "សៀមរាប", "Siem Reap"}, []string{"KH-17", "KH-22"},
+			"Modern Siem Reap + Oddar Meanchey; part of Oddar Meanchey may have belonged to other provinces (edges uncertain)."},
+		{"preah_vihear", [3]string{"Preah Vihear", "ព្រះវិហារ", "Preah Vihear"}, []string{"KH-13"}, "Modern boundary."},
+		{"stung_treng", [3]string{"Stung Treng", "ស្ទឹងត្រែង", "Stung Treng"}, []string{"KH-19"}, "Modern boundary."},
+		{"ratanakiri", [3]string{"Ratanakiri", "រតនគិរី", "Ratanakiri"}, []string{"KH-16"},
+			"Modern boundary; the provincial town in 1979 was Lumphat, not Banlung."},
+		{"mondulkiri", [3]string{"Mondulkiri", "មណ្ឌលគិរី", "Mondolkiri"}, []string{"KH-11"}, "Modern boundary."},
+		{"kratie", [3]string{"Kratie", "ក្រចេះ", "Kratié"}, []string{"KH-10"}, "Modern boundary."},
+		{"kampong_thom", [3]string{"Kampong Thom", "កំពង់ធំ", "Kompong Thom"}, []string{"KH-6"}, "Modern boundary."},
+		{"kampong_cham", [3]string{"Kampong Cham", "កំពង់ចាម", "Kompong Cham"}, []string{"KH-3"},
+			"Includes today's Tbong Khmum (split off in 2013; Natural Earth's Kampong Cham still includes it)."},
+		{"kampong_chhnang", [3]string{"Kampong Chhnang", "កំពង់ឆ្នាំង", "Kompong Chhnang"}, []string{"KH-4"}, "Modern boundary."},
+		{"kampong_speu", [3]string{"Kampong Speu", "កំពង់ស្ពឺ", "Kompong Speu"}, []string{"KH-5"}, "Modern boundary."},
+		{"kandal", [3]string{"Kandal", "កណ្ដាល", "Kandal"}, []string{"KH-8"}, "Modern boundary."},
+		{"phnom_penh", [3]string{"Phnom Penh", "ភ្នំពេញ", "Phnom Penh"}, []string{"KH-12"},
+			"Modern municipal boundary, much larger than the city of the 1970s."},
+		{"takeo", [3]string{"Takeo", "តាកែវ", "Takéo"}, []string{"KH-21"}, "Modern boundary."},
+		{"kampot", [3]string{"Kampot", "កំពត", "Kampot"}, []string{"KH-7", "KH-23"},
+			"Modern Kampot + Kep (Kep lay inside Kampot in the 1970s)."},
+		{"kampong_som", [3]string{"Kampong Som", "កំពង់សោម", "Kompong Som"}, []string{"KH-18"},
+			"Modern Preah Sihanouk province kept separate as the city of Kampong Som, which Democratic Kampuchea administered apart from the zones; the DK city area was probably smaller (edges uncertain)."},
+		{"koh_kong", [3]string{"Koh Kong", "កោះកុង", "Koh Kong"}, []string{"KH-9"}, "Modern boundary; edges uncertain."},
+		{"prey_veng", [3]string{"Prey Veng", "ព្រៃវែង", "Prey Veng"}, []string{"KH-14"}, "Modern boundary."},
+		{"svay_rieng", [3]string{"Svay Rieng", "ស្វាយរៀង", "Svay Rieng"}, []string{"KH-20"}, "Modern boundary."},
+	}
 }
 
 func provinces1975(admin []*geojson.Feature, simp []orb.MultiPolygon) (*geojson.FeatureCollection, error) {
@@ -339,7 +354,7 @@ func provinces1975(admin []*geojson.Feature, simp []orb.MultiPolygon) (*geojson.
 	}
 	used := map[string]bool{}
 	fc := geojson.NewFeatureCollection()
-	for _, p := range provinces75 {
+	for _, p := range provinces75() {
 		var parts []orb.MultiPolygon
 		var modern []string
 		for _, iso := range p.modern {
@@ -349,13 +364,16 @@ func provinces1975(admin []*geojson.Feature, simp []orb.MultiPolygon) (*geojson.
 			}
 			used[iso] = true
 			parts = append(parts, g)
-			modern = append(modern, khmNames[iso][0])
+			modern = append(modern, khmNames()[iso][0])
 		}
 		u, err := topo.Dissolve(parts)
 		if err != nil {
 			return nil, fmt.Errorf("provinces 1975: %s: %w", p.id, err)
 		}
-		g := clipRound(u)
+		g, err := clipRound(u)
+		if err != nil {
+			return nil, fmt.Errorf("provinces 1975: %s: %w", p.id, err)
+		}
 		if err := topo.Validate(g); err != nil {
 			return nil, fmt.Errorf("provinces 1975: %s: %w", p.id, err)
 		}
@@ -527,36 +545,46 @@ func segDist(a, b, p orb.Point) float64 {
 	return math.Hypot(p[0]-a[0]-t*dx, p[1]-a[1]-t*dy)
 }
 
-// riverRefs are rough hand-drawn centrelines of the Mekong, the Tonle Sap river and the Bassac, through the
+// riverRefs() are rough hand-drawn centrelines of the Mekong, the Tonle Sap river and the Bassac, through the
 // GeoNames positions of the towns on their banks. GSHHG has no river names: each vertex of a river line takes the
 // name of the nearest centreline within riverRefDist, and lines are cut where the name changes.
-var riverRefs = []struct {
+type riverRef struct {
 	line orb.LineString
 	name map[string]string
-}{
-	{orb.LineString{{105.60, 15.50}, {105.72, 15.17}, {105.88, 15.00}, {105.90, 14.72}, {105.80, 14.20}, {105.88, 13.98},
-		{106.03, 13.70}, {106.04, 13.55}, {106.03, 13.20}, {106.08, 13.08}, {106.05, 12.96}, {106.02, 12.49},
-		{105.95, 12.30}, {105.84, 12.26}, {105.60, 12.30}, {105.52, 12.10}, {105.45, 11.98}, {105.35, 11.92},
-		{105.11, 11.83}, {104.97, 11.70}, {104.94, 11.58}, {105.10, 11.45}, {105.18, 11.45}, {105.28, 11.26},
-		{105.24, 10.80}, {105.63, 10.46}, {106.00, 10.32}, {106.36, 10.30}, {106.75, 10.10}}, mekong},
-	{orb.LineString{{104.92, 11.57}, {104.89, 11.70}, {104.84, 11.85}, {104.81, 12.12}, {104.78, 12.24}, {104.65, 12.40},
-		{104.55, 12.50}}, tonleSap},
-	{orb.LineString{{104.94, 11.55}, {105.00, 11.30}, {105.05, 11.00}, {105.12, 10.70}, {105.43, 10.38},
-		{105.78, 10.03}, {106.10, 9.70}, {106.30, 9.55}}, bassac},
 }
 
-var (
-	mekong   = map[string]string{"en": "Mekong", "km": "ទន្លេមេគង្គ", "fr": "Mékong", "vi": "Mê Kông"}
-	tonleSap = map[string]string{"en": "Tonle Sap", "km": "ទន្លេសាប", "fr": "Tonlé Sap", "vi": "Tonlé Sap"}
-	bassac   = map[string]string{"en": "Bassac", "km": "ទន្លេបាសាក់", "fr": "Bassac", "vi": "Hậu Giang"}
-)
+func riverRefs() []riverRef {
+	return []riverRef{
+		{orb.LineString{{105.60, 15.50}, {105.72, 15.17}, {105.88, 15.00}, {105.90, 14.72}, {105.80, 14.20}, {105.88, 13.98},
+			{106.03, 13.70}, {106.04, 13.55}, {106.03, 13.20}, {106.08, 13.08}, {106.05, 12.96}, {106.02, 12.49},
+			{105.95, 12.30}, {105.84, 12.26}, {105.60, 12.30}, {105.52, 12.10}, {105.45, 11.98}, {105.35, 11.92},
+			{105.11, 11.83}, {104.97, 11.70}, {104.94, 11.58}, {105.10, 11.45}, {105.18, 11.45}, {105.28, 11.26},
+			{105.24, 10.80}, {105.63, 10.46}, {106.00, 10.32}, {106.36, 10.30}, {106.75, 10.10}}, mekong()},
+		{orb.LineString{{104.92, 11.57}, {104.89, 11.70}, {104.84, 11.85}, {104.81, 12.12}, {104.78, 12.24}, {104.65, 12.40},
+			{104.55, 12.50}}, tonleSap()},
+		{orb.LineString{{104.94, 11.55}, {105.00, 11.30}, {105.05, 11.00}, {105.12, 10.70}, {105.43, 10.38},
+			{105.78, 10.03}, {106.10, 9.70}, {106.30, 9.55}}, bassac()},
+	}
+}
+
+func mekong() map[string]string {
+	return map[string]string{"en": "Mekong", "km": "ទន្លេមេគង្គ", "fr": "Mékong", "vi": "Mê Kông"}
+}
+
+func tonleSap() map[string]string {
+	return map[string]string{"en": "Tonle Sap", "km": "ទន្លេសាប", "fr": "Tonlé Sap", "vi": "Tonlé Sap"}
+}
+
+func bassac() map[string]string {
+	return map[string]string{"en": "Bassac", "km": "ទន្លេបាសាក់", "fr": "Bassac", "vi": "Hậu Giang"}
+}
 
 const riverRefDist = 0.06
 
 // riverName returns the index of the nearest reference centreline within riverRefDist, or -1.
 func riverName(p orb.Point) int {
 	best, bd := -1, riverRefDist
-	for i, r := range riverRefs {
+	for i, r := range riverRefs() {
 		if d := lineDist(r.line, p); d < bd {
 			best, bd = i, d
 		}
@@ -585,8 +613,10 @@ func cutByName(ls orb.LineString) ([]orb.LineString, []int) {
 	return parts, names
 }
 
-// riverClass names the WDBII river levels that gmt coast -I0..3 dumps.
-var riverClass = map[int]string{0: "double-lined river", 1: "permanent major river", 2: "additional major river", 3: "additional river"}
+// riverClass() names the WDBII river levels that gmt coast -I0..3 dumps.
+func riverClass() map[int]string {
+	return map[int]string{0: "double-lined river", 1: "permanent major river", 2: "additional major river", 3: "additional river"}
+}
 
 func rivers(name string) (*geojson.FeatureCollection, error) {
 	segs, err := readGMT(name)
@@ -597,7 +627,7 @@ func rivers(name string) (*geojson.FeatureCollection, error) {
 	fc := geojson.NewFeatureCollection()
 	n := 0
 	for _, s := range joined {
-		for _, part := range clip.LineString(box, s.pts) {
+		for _, part := range clip.LineString(box(), s.pts) {
 			ls := simplifyLine(part, waterTol)
 			if len(ls) < 2 {
 				continue
@@ -607,9 +637,9 @@ func rivers(name string) (*geojson.FeatureCollection, error) {
 				n++
 				f := geojson.NewFeature(piece)
 				f.ID = fmt.Sprintf("river-%d", n)
-				f.Properties = geojson.Properties{"level": s.level, "class": riverClass[s.level]}
+				f.Properties = geojson.Properties{"level": s.level, "class": riverClass()[s.level]}
 				if names[k] >= 0 {
-					f.Properties["name"] = riverRefs[names[k]].name
+					f.Properties["name"] = riverRefs()[names[k]].name
 				}
 				fc.Append(f)
 			}
@@ -648,8 +678,11 @@ func lakes(name string) (*geojson.FeatureCollection, error) {
 		polys = append(polys, orb.MultiPolygon{{ring}})
 	}
 	simp, _ := topo.Simplify(polys, waterTol)
-	for _, g := range simp {
-		g = clipRound(g)
+	for i, g := range simp {
+		g, err := clipRound(g)
+		if err != nil {
+			return nil, fmt.Errorf("lake %d: %w", i, err)
+		}
 		if len(g) == 0 {
 			continue
 		}
@@ -693,7 +726,7 @@ func readTowns(name string) ([]city, error) {
 	var out []city
 	for _, c := range cs {
 		p := orb.Point(c.Loc.Coordinates)
-		if !box.Contains(p) {
+		if !box().Contains(p) {
 			continue
 		}
 		if c.Population >= 5000 || c.FeatureCode == "PPLC" || c.FeatureCode == "PPLA" {
@@ -709,20 +742,22 @@ func readTowns(name string) ([]city, error) {
 	return out, nil
 }
 
-// townNames adds Khmer and French names for the Cambodian towns the map labels first.
-var townNames = map[string][2]string{
-	"Phnom Penh": {"ភ្នំពេញ", "Phnom Penh"}, "Battambang": {"បាត់ដំបង", "Battambang"},
-	"Siem Reap": {"សៀមរាប", "Siem Reap"}, "Sihanoukville": {"ក្រុងព្រះសីហនុ", "Sihanoukville (Kompong Som)"},
-	"Kampong Cham": {"កំពង់ចាម", "Kompong Cham"}, "Kampong Chhnang": {"កំពង់ឆ្នាំង", "Kompong Chhnang"},
-	"Pursat": {"ពោធិ៍សាត់", "Pursat"}, "Kampong Speu": {"កំពង់ស្ពឺ", "Kompong Speu"},
-	"Koh Kong": {"កោះកុង", "Koh Kong"}, "Prey Veng": {"ព្រៃវែង", "Prey Veng"},
-	"Stung Treng": {"ស្ទឹងត្រែង", "Stung Treng"}, "Svay Rieng": {"ស្វាយរៀង", "Svay Rieng"},
-	"Sisophon": {"សិរីសោភ័ណ", "Sisophon"}, "Kampot": {"កំពត", "Kampot"}, "Kratié": {"ក្រចេះ", "Kratié"},
-	"Kampong Thom": {"កំពង់ធំ", "Kompong Thom"}, "Lumphat": {"លំផាត់", "Lumphat"},
-	"Takeo": {"តាកែវ", "Takéo"}, "Paoy Paet": {"ប៉ោយប៉ែត", "Poipet"}, "Pailin": {"ប៉ៃលិន", "Païlin"},
-	"Sen Monorom": {"សែនមនោរម្យ", "Sen Monorom"}, "Banlung": {"បានលុង", "Banlung"},
-	"Tbeng Meanchey": {"ត្បែងមានជ័យ", "Tbeng Meanchey"}, "Samraong": {"សំរោង", "Samraong"},
-	"Krong Kep": {"កែប", "Kep"}, "Ta Khmau": {"តាខ្មៅ", "Ta Khmau"}, "Suong": {"សួង", "Suong"},
+// townNames() adds Khmer and French names for the Cambodian towns the map labels first.
+func townNames() map[string][2]string {
+	return map[string][2]string{
+		"Phnom Penh": {"ភ្នំពេញ", "Phnom Penh"}, "Battambang": {"បាត់ដំបង", "Battambang"},
+		"Siem Reap": {"សៀមរាប", "Siem Reap"}, "Sihanoukville": {"ក្រុងព្រះសីហនុ", "Sihanoukville (Kompong Som)"},
+		"Kampong Cham": {"កំពង់ចាម", "Kompong Cham"}, "Kampong Chhnang": {"កំពង់ឆ្នាំង", "Kompong Chhnang"},
+		"Pursat": {"ពោធិ៍សាត់", "Pursat"}, "Kampong Speu": {"កំពង់ស្ពឺ", "Kompong Speu"},
+		"Koh Kong": {"កោះកុង", "Koh Kong"}, "Prey Veng": {"ព្រៃវែង", "Prey Veng"},
+		"Stung Treng": {"ស្ទឹងត្រែង", "Stung Treng"}, "Svay Rieng": {"ស្វាយរៀង", "Svay Rieng"},
+		"Sisophon": {"សិរីសោភ័ណ", "Sisophon"}, "Kampot": {"កំពត", "Kampot"}, "Kratié": {"ក្រចេះ", "Kratié"},
+		"Kampong Thom": {"កំពង់ធំ", "Kompong Thom"}, "Lumphat": {"លំផាត់", "Lumphat"},
+		"Takeo": {"តាកែវ", "Takéo"}, "Paoy Paet": {"ប៉ោយប៉ែត", "Poipet"}, "Pailin": {"ប៉ៃលិន", "Païlin"},
+		"Sen Monorom": {"សែនមនោរម្យ", "Sen Monorom"}, "Banlung": {"បានលុង", "Banlung"},
+		"Tbeng Meanchey": {"ត្បែងមានជ័យ", "Tbeng Meanchey"}, "Samraong": {"សំរោង", "Samraong"},
+		"Krong Kep": {"កែប", "Kep"}, "Ta Khmau": {"តាខ្មៅ", "Ta Khmau"}, "Suong": {"សួង", "Suong"},
+	}
 }
 
 func townsLayer(cs []city) *geojson.FeatureCollection {
@@ -732,7 +767,7 @@ func townsLayer(cs []city) *geojson.FeatureCollection {
 		nf := geojson.NewFeature(topo.RoundPoint(orb.Point(c.Loc.Coordinates), f))
 		nf.ID = "geonames-" + c.ID.String()
 		name := map[string]string{"en": c.Name}
-		if n, ok := townNames[c.Name]; ok && c.Country == "KH" {
+		if n, ok := townNames()[c.Name]; ok && c.Country == "KH" {
 			name["km"], name["fr"] = n[0], n[1]
 		}
 		props := geojson.Properties{
@@ -760,34 +795,40 @@ func townsLayer(cs []city) *geojson.FeatureCollection {
 	return fc
 }
 
-// waypoints are road points that are not GeoNames towns of the layer (ferries, junctions, border posts);
+// waypoints() are road points that are not GeoNames towns of the layer (ferries, junctions, border posts);
 // positions are approximate and hand-placed.
-var waypoints = map[string]orb.Point{
-	"Neak Luong":           {105.2800, 11.2600},
-	"Bavet":                {106.1600, 11.0600},
-	"Phnom Den":            {104.9800, 10.7400},
-	"Skun":                 {104.9800, 12.0500},
-	"Memot":                {106.1800, 11.8200},
-	"Snuol":                {106.4736, 12.1937},
-	"Veal Rinh":            {103.8300, 10.7000},
-	"Chbar Mon":            {104.5208, 11.4533},
-	"Kampong Trach":        {104.4675, 10.5585},
-	"Lao border (Route 7)": {105.9800, 13.9200},
-	"Kampong Thom":         {104.8887, 12.7111},
+func waypoints() map[string]orb.Point {
+	return map[string]orb.Point{
+		"Neak Luong":           {105.2800, 11.2600},
+		"Bavet":                {106.1600, 11.0600},
+		"Phnom Den":            {104.9800, 10.7400},
+		"Skun":                 {104.9800, 12.0500},
+		"Memot":                {106.1800, 11.8200},
+		"Snuol":                {106.4736, 12.1937},
+		"Veal Rinh":            {103.8300, 10.7000},
+		"Chbar Mon":            {104.5208, 11.4533},
+		"Kampong Trach":        {104.4675, 10.5585},
+		"Lao border (Route 7)": {105.9800, 13.9200},
+		"Kampong Thom":         {104.8887, 12.7111},
+	}
 }
 
-var roadDefs = []struct {
+type roadDef struct {
 	ref  string
 	via  []string
 	note string
-}{
-	{"NR1", []string{"Phnom Penh", "Neak Luong", "Svay Rieng", "Bavet"}, "Phnom Penh – Neak Luong ferry – Svay Rieng – Vietnamese border (Bavet/Moc Bai)."},
-	{"NR2", []string{"Phnom Penh", "Takeo", "Phnom Den"}, "Phnom Penh – Takeo – Vietnamese border (Phnom Den)."},
-	{"NR3", []string{"Phnom Penh", "Kampot", "Veal Rinh"}, "Phnom Penh – Kampot – Veal Rinh."},
-	{"NR4", []string{"Phnom Penh", "Chbar Mon", "Sihanoukville"}, "Phnom Penh – Kampong Speu (Chbar Mon) – Kampong Som."},
-	{"NR5", []string{"Phnom Penh", "Kampong Chhnang", "Pursat", "Battambang", "Sisophon", "Paoy Paet"}, "Phnom Penh – Kampong Chhnang – Pursat – Battambang – Sisophon – Poipet."},
-	{"NR6", []string{"Phnom Penh", "Skun", "Kampong Thom", "Siem Reap", "Sisophon"}, "Phnom Penh – Skun – Kampong Thom – Siem Reap – Sisophon."},
-	{"NR7", []string{"Skun", "Kampong Cham", "Memot", "Snuol", "Kratié", "Stung Treng", "Lao border (Route 7)"}, "Skun – Kampong Cham – Memot – Snuol – Kratie – Stung Treng – Lao border."},
+}
+
+func roadDefs() []roadDef {
+	return []roadDef{
+		{"NR1", []string{"Phnom Penh", "Neak Luong", "Svay Rieng", "Bavet"}, "Phnom Penh – Neak Luong ferry – Svay Rieng – Vietnamese border (Bavet/Moc Bai)."},
+		{"NR2", []string{"Phnom Penh", "Takeo", "Phnom Den"}, "Phnom Penh – Takeo – Vietnamese border (Phnom Den)."},
+		{"NR3", []string{"Phnom Penh", "Kampot", "Veal Rinh"}, "Phnom Penh – Kampot – Veal Rinh."},
+		{"NR4", []string{"Phnom Penh", "Chbar Mon", "Sihanoukville"}, "Phnom Penh – Kampong Speu (Chbar Mon) – Kampong Som."},
+		{"NR5", []string{"Phnom Penh", "Kampong Chhnang", "Pursat", "Battambang", "Sisophon", "Paoy Paet"}, "Phnom Penh – Kampong Chhnang – Pursat – Battambang – Sisophon – Poipet."},
+		{"NR6", []string{"Phnom Penh", "Skun", "Kampong Thom", "Siem Reap", "Sisophon"}, "Phnom Penh – Skun – Kampong Thom – Siem Reap – Sisophon."},
+		{"NR7", []string{"Skun", "Kampong Cham", "Memot", "Snuol", "Kratié", "Stung Treng", "Lao border (Route 7)"}, "Skun – Kampong Cham – Memot – Snuol – Kratie – Stung Treng – Lao border."},
+	}
 }
 
 func roads(cs []city) (*geojson.FeatureCollection, error) {
@@ -802,12 +843,12 @@ func roads(cs []city) (*geojson.FeatureCollection, error) {
 	}
 	f := math.Pow10(decimals)
 	fc := geojson.NewFeatureCollection()
-	for _, r := range roadDefs {
+	for _, r := range roadDefs() {
 		var ls orb.LineString
 		for _, v := range r.via {
 			p, ok := at[v]
 			if !ok {
-				if p, ok = waypoints[v]; !ok {
+				if p, ok = waypoints()[v]; !ok {
 					return nil, fmt.Errorf("roads: %s: no position for %q", r.ref, v)
 				}
 			}

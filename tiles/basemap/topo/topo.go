@@ -122,24 +122,34 @@ func VertexCount(mp orb.MultiPolygon) int {
 // every directed edge that is matched by its reverse in another ring is an inner boundary and is dropped,
 // the rest is chained back into rings. Exteriors come out counter-clockwise, holes clockwise.
 func Dissolve(polys []orb.MultiPolygon) (orb.MultiPolygon, error) {
-	type edge struct{ a, b orb.Point }
-	count := map[edge]int{}
+	var rings []orb.Ring
 	for _, mp := range polys {
 		for _, p := range OrientMulti(mp) {
-			for _, r := range p {
-				for i := 0; i+1 < len(r); i++ {
-					e := edge{r[i], r[i+1]}
-					rev := edge{r[i+1], r[i]}
-					if count[rev] > 0 {
-						count[rev]--
-						continue
-					}
-					// An edge already present in the same direction belongs to overlapping input
-					// (e.g. a duplicated island); keep one copy.
-					if count[e] == 0 {
-						count[e] = 1
-					}
-				}
+			rings = append(rings, p...)
+		}
+	}
+	// An edge present twice in the same direction belongs to overlapping input (e.g. a duplicated island):
+	// keep one copy.
+	return dissolveRings(rings, true)
+}
+
+// dissolveRings cancels directed edges against their reverses and chains what is left into rings.
+func dissolveRings(rings []orb.Ring, oneCopy bool) (orb.MultiPolygon, error) {
+	type edge struct{ a, b orb.Point }
+	count := map[edge]int{}
+	for _, r := range rings {
+		for i := 0; i+1 < len(r); i++ {
+			if r[i] == r[i+1] {
+				continue
+			}
+			e := edge{r[i], r[i+1]}
+			rev := edge{r[i+1], r[i]}
+			if count[rev] > 0 {
+				count[rev]--
+				continue
+			}
+			if !oneCopy || count[e] == 0 {
+				count[e]++
 			}
 		}
 	}
@@ -159,7 +169,7 @@ func Dissolve(polys []orb.MultiPolygon) (orb.MultiPolygon, error) {
 	}
 	sort.Slice(starts, func(i, j int) bool { return less(starts[i], starts[j]) })
 
-	var rings []orb.Ring
+	var out2 []orb.Ring
 	for _, s := range starts {
 		for len(out[s]) > 0 {
 			ring := orb.Ring{s}
@@ -174,11 +184,11 @@ func Dissolve(polys []orb.MultiPolygon) (orb.MultiPolygon, error) {
 			}
 			ring = append(ring, s)
 			if r := cleanRing(ring); r != nil {
-				rings = append(rings, r)
+				out2 = append(out2, r)
 			}
 		}
 	}
-	return assemble(rings), nil
+	return assemble(out2), nil
 }
 
 func takeFirst(out map[orb.Point][]orb.Point, a orb.Point) orb.Point {

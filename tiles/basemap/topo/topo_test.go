@@ -109,3 +109,31 @@ func TestDissolveSeparatesPinchedLobes(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestClipBoundRemovesBridges(t *testing.T) {
+	// A U shape whose two arms leave the box through its top edge.
+	u := orb.MultiPolygon{{{{0, 0}, {3, 0}, {3, 3}, {2, 3}, {2, 1}, {1, 1}, {1, 3}, {0, 3}, {0, 0}}}}
+	b := orb.Bound{Min: orb.Point{-1, -1}, Max: orb.Point{4, 2}}
+	got, err := ClipBound(u, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Validate(got); err != nil {
+		t.Errorf("%v: %v", got, err)
+	}
+	if len(got) != 1 || SignedArea(got[0][0]) != 5 {
+		t.Errorf("got %v, want one polygon of area 5", got)
+	}
+	// Arms cut off: a box that only keeps the two arms gives two polygons.
+	b = orb.Bound{Min: orb.Point{-1, 2}, Max: orb.Point{4, 4}}
+	got, err = ClipBound(u, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Errorf("got %v, want two arms", got)
+	}
+	if err := Validate(got); err != nil {
+		t.Error(err)
+	}
+}
