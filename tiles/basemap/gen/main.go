@@ -757,6 +757,7 @@ func townNames() map[string][2]string {
 		"Sen Monorom": {"សែនមនោរម្យ", "Sen Monorom"}, "Banlung": {"បានលុង", "Banlung"},
 		"Tbeng Meanchey": {"ត្បែងមានជ័យ", "Tbeng Meanchey"}, "Samraong": {"សំរោង", "Samraong"},
 		"Krong Kep": {"កែប", "Kep"}, "Ta Khmau": {"តាខ្មៅ", "Ta Khmau"}, "Suong": {"សួង", "Suong"},
+		"Smach Mean Chey": {"ស្មាច់មានជ័យ", "Smach Mean Chey"}, "Phumĭ Véal Srê": {"ភូមិវាលស្រែ", "Phum Veal Sre"},
 	}
 }
 
@@ -827,7 +828,7 @@ func roadDefs() []roadDef {
 		{"NR4", []string{"Phnom Penh", "Chbar Mon", "Sihanoukville"}, "Phnom Penh – Kampong Speu (Chbar Mon) – Kampong Som."},
 		{"NR5", []string{"Phnom Penh", "Kampong Chhnang", "Pursat", "Battambang", "Sisophon", "Paoy Paet"}, "Phnom Penh – Kampong Chhnang – Pursat – Battambang – Sisophon – Poipet."},
 		{"NR6", []string{"Phnom Penh", "Skun", "Kampong Thom", "Siem Reap", "Sisophon"}, "Phnom Penh – Skun – Kampong Thom – Siem Reap – Sisophon."},
-		{"NR7", []string{"Skun", "Kampong Cham", "Memot", "Snuol", "Kratié", "Stung Treng", "Lao border (Route 7)"}, "Skun – Kampong Cham – Memot – Snuol – Kratie – Stung Treng – Lao border."},
+		{"NR7", []string{"Skun", "Kampong Cham", "Suong", "Memot", "Snuol", "Kratié", "Stung Treng", "Lao border (Route 7)"}, "Skun – Kampong Cham – Suong – Memot – Snuol – Kratie – Stung Treng – Lao border."},
 	}
 }
 
