@@ -29,6 +29,13 @@ func conformanceURLs(ds *data.Dataset, tl data.Timeline) []string {
 	}
 	var dts []string
 	ins := tl.Instants
+	if n := 60; len(ins) > n { // evenly spread, first and last included
+		s := make([]time.Time, n)
+		for i := range s {
+			s[i] = ins[i*(len(ins)-1)/(n-1)]
+		}
+		ins = s
+	}
 	for i, t := range ins {
 		dts = append(dts, t.Format(time.RFC3339), t.Add(-time.Nanosecond).UTC().Format(time.RFC3339Nano),
 			t.Add(time.Nanosecond).Format(time.RFC3339Nano))

@@ -68,7 +68,7 @@ func canon(t testing.TB, v any) string {
 func queries(tl data.Timeline) []data.Query {
 	var dts []*geo.Datetime
 	dts = append(dts, nil)
-	ins := tl.Instants
+	ins := sample(tl.Instants, 60)
 	for i, t := range ins {
 		dts = append(dts, &geo.Datetime{Instant: t, IsInstant: true},
 			&geo.Datetime{Instant: t.Add(-time.Nanosecond), IsInstant: true},
@@ -95,12 +95,25 @@ func queries(tl data.Timeline) []data.Query {
 	pages := [][2]int{{0, 0}, {0, 5}, {3, 7}, {10000, 10}}
 	var qs []data.Query
 	for i, d := range dts {
-		for j, b := range boxes {
+		// Each datetime everywhere and in one of the boxes, in turn.
+		for j, b := range []*geo.BBox{nil, boxes[1+i%(len(boxes)-1)]} {
 			p := pages[(i+j)%len(pages)]
 			qs = append(qs, data.Query{Datetime: d, BBox: b, Offset: p[0], Limit: p[1]})
 		}
 	}
 	return qs
+}
+
+// sample keeps at most n instants, evenly spread, first and last included.
+func sample(ts []time.Time, n int) []time.Time {
+	if len(ts) <= n {
+		return ts
+	}
+	out := make([]time.Time, 0, n)
+	for i := range n {
+		out = append(out, ts[i*(len(ts)-1)/(n-1)])
+	}
+	return out
 }
 
 func describe(q data.Query) string {
