@@ -31,18 +31,20 @@ func snuolCut() orb.LineString {
 }
 
 func borderCutA() orb.LineString {
-	// January–September 1979: the Cardamoms, the Thai border strip and the Dangrek, from the sea off Koh Kong
-	// north then east to the Lao border: left = the border strip.
-	return orb.LineString{{103.22, 10.62}, {103.24, 10.95}, {103.33, 11.20}, {103.50, 11.40}, {103.50, 11.80},
-		{103.40, 12.20}, {103.10, 12.60}, {102.95, 12.90}, {102.85, 13.30}, {102.85, 13.80}, {103.20, 14.00},
-		{103.60, 14.05}, {104.10, 14.10}, {104.60, 14.12}, {104.95, 14.10}, {104.95, 14.60}}
+	// January–September 1979: the Cardamom Mountains, the Thai border strip and the Dangrek. From Thailand north
+	// of Koh Kong town, south-east behind the coast (the coast from Kampong Som to Koh Kong was cleared after the
+	// Ta Lon landing), then north and east to the Lao border: left = the contested strip.
+	return orb.LineString{{102.78, 11.90}, {102.95, 11.88}, {103.08, 11.75}, {103.16, 11.60}, {103.22, 11.45}, {103.35, 11.30},
+		{103.50, 11.40}, {103.50, 11.80}, {103.40, 12.20}, {103.10, 12.60}, {102.95, 12.90}, {102.85, 13.30},
+		{102.85, 13.80}, {103.20, 14.00}, {103.60, 14.05}, {104.10, 14.10}, {104.60, 14.12}, {104.95, 14.10},
+		{104.95, 14.60}}
 }
 
 func borderCutB() orb.LineString {
 	// From October 1979: a narrower strip along the Thai border, the Cardamom core and the Dangrek.
-	return orb.LineString{{103.22, 10.62}, {103.24, 10.95}, {103.28, 11.30}, {103.30, 11.60}, {103.10, 12.10},
-		{102.85, 12.50}, {102.80, 12.90}, {102.70, 13.30}, {102.72, 13.75}, {103.10, 14.05}, {103.60, 14.20},
-		{104.10, 14.25}, {104.70, 14.28}, {104.90, 14.28}, {104.90, 14.60}}
+	return orb.LineString{{102.78, 11.90}, {102.95, 11.88}, {103.08, 11.75}, {103.16, 11.60}, {103.22, 11.45}, {103.30, 11.60},
+		{103.10, 12.10}, {102.85, 12.50}, {102.80, 12.90}, {102.70, 13.30}, {102.72, 13.75}, {103.10, 14.05},
+		{103.60, 14.20}, {104.10, 14.25}, {104.70, 14.28}, {104.90, 14.28}, {104.90, 14.60}}
 }
 
 // Geometry holds the pieces the two layers are made of.
@@ -121,7 +123,7 @@ func provinceIDs() []string {
 }
 
 // splitLargest splits the largest polygon of mp along the line; each other polygon (an island) goes to the
-// piece on its side of the nearest segment of the line.
+// piece whose outline is nearer.
 func splitLargest(mp orb.MultiPolygon, line orb.LineString) (left, right orb.MultiPolygon, err error) {
 	big, bigArea := -1, 0.0
 	for i, p := range mp {
@@ -141,7 +143,7 @@ func splitLargest(mp orb.MultiPolygon, line orb.LineString) (left, right orb.Mul
 		if i == big {
 			continue
 		}
-		if leftOf(line, p[0][0]) {
+		if ringDist(l[0], p[0][0]) < ringDist(r[0], p[0][0]) {
 			left = append(left, p)
 		} else {
 			right = append(right, p)
@@ -169,17 +171,17 @@ func (g *Geometry) Union(ids []string) (orb.MultiPolygon, error) {
 	return u, nil
 }
 
-// leftOf reports whether p lies to the left of the nearest segment of the line.
-func leftOf(line orb.LineString, p orb.Point) bool {
-	best, bd := 0, math.Inf(1)
-	for i := 0; i+1 < len(line); i++ {
-		a, b := line[i], line[i+1]
+// ringDist is the distance from p to the nearest edge of the ring.
+func ringDist(r orb.Ring, p orb.Point) float64 {
+	best := math.Inf(1)
+	for i := 0; i+1 < len(r); i++ {
+		a, b := r[i], r[i+1]
 		dx, dy := b[0]-a[0], b[1]-a[1]
-		t := math.Max(0, math.Min(1, ((p[0]-a[0])*dx+(p[1]-a[1])*dy)/(dx*dx+dy*dy)))
-		if d := math.Hypot(p[0]-a[0]-t*dx, p[1]-a[1]-t*dy); d < bd {
-			best, bd = i, d
+		t := 0.0
+		if l2 := dx*dx + dy*dy; l2 > 0 {
+			t = math.Max(0, math.Min(1, ((p[0]-a[0])*dx+(p[1]-a[1])*dy)/l2))
 		}
+		best = math.Min(best, math.Hypot(p[0]-a[0]-t*dx, p[1]-a[1]-t*dy))
 	}
-	a, b := line[best], line[best+1]
-	return (b[0]-a[0])*(p[1]-a[1])-(b[1]-a[1])*(p[0]-a[0]) > 0
+	return best
 }
