@@ -19,10 +19,13 @@ func Box() orb.Bound { return orb.Bound{Min: orb.Point{101, 9.5}, Max: orb.Point
 // twice; crossings snap to the nearest existing vertex (topo.Split), so the pieces still share edges exactly with
 // their neighbours.
 func mekongCut() orb.LineString {
-	// The Mekong through Kampong Cham, north (Kratie side) to south-west (towards Phnom Penh): left = east bank.
-	return orb.LineString{{105.80, 12.36}, {105.75, 12.275}, {105.68, 12.27}, {105.62, 12.265}, {105.595, 12.20},
-		{105.575, 12.12}, {105.555, 12.04}, {105.52, 11.96}, {105.47, 11.92}, {105.35, 11.915}, {105.22, 11.905},
-		{105.12, 11.88}, {105.05, 11.83}, {104.99, 11.78}, {104.95, 11.70}}
+	// The Mekong through Kampong Cham, from Kratie (north-east) to the Kandal side (south-west): left = east bank.
+	// Between the first two and the last point it follows the midline of the GSHHG river banks in rivers.geojson.
+	return orb.LineString{{105.80, 12.36}, {105.75, 12.275}, {105.681, 12.278}, {105.619, 12.296}, {105.578, 12.290},
+		{105.556, 12.272}, {105.544, 12.253}, {105.535, 12.199}, {105.548, 12.137}, {105.534, 12.121}, {105.529, 12.057},
+		{105.487, 12.026}, {105.470, 11.991}, {105.465, 11.957}, {105.417, 11.910}, {105.392, 11.909}, {105.341, 11.927},
+		{105.259, 11.935}, {105.227, 11.937}, {105.147, 11.893}, {105.131, 11.860}, {105.118, 11.847}, {105.058, 11.844},
+		{105.002, 11.798}, {105.017, 11.783}, {105.017, 11.765}, {104.974, 11.722}, {104.966, 11.707}, {104.95, 11.69}}
 }
 
 func snuolCut() orb.LineString {

@@ -222,6 +222,11 @@ func TestHeldDates(t *testing.T) {
 		{"Kratie", orb.Point{106.0188, 12.4881}, "1978-12-30T00:00:00+07:00"},
 		{"Snuol", orb.Point{106.4736, 12.1937}, "1978-11-15T00:00:00+07:00"},
 		{"Stung Treng", orb.Point{105.9683, 13.5259}, "1979-01-01T00:00:00+07:00"},
+		{"Suong (east bank)", orb.Point{105.6582, 11.9118}, "1979-01-03T00:00:00+07:00"},
+		{"Kampong Cham town (west bank)", orb.Point{105.4635, 11.9934}, "1979-01-07T12:00:00+07:00"},
+		{"Svay Rieng", orb.Point{105.7994, 11.0879}, "1979-01-06T06:00:00+07:00"},
+		{"Kampong Som", orb.Point{103.5296, 10.6093}, "1979-01-11T00:00:00+07:00"},
+		{"Battambang", orb.Point{103.1982, 13.1027}, "1979-01-17T00:00:00+07:00"},
 	}
 	for _, c := range cases {
 		from, _ := time.Parse(time.RFC3339, c.from)
