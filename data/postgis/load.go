@@ -172,7 +172,10 @@ func (s *Store) Load(ctx context.Context, ds *data.Dataset, opts LoadOptions) (r
 		n, _ := r.RowsAffected()
 		res.Deleted = int(n)
 	}
-	r, err := tx.ExecContext(ctx, `INSERT INTO timeslice.features AS f SELECT * FROM features_load
+	// Rows go in time order, so that the keyframes of one slice share
+	// pages.
+	r, err := tx.ExecContext(ctx, `INSERT INTO timeslice.features AS f
+		SELECT * FROM features_load ORDER BY layer, lower(validity), seq
 		ON CONFLICT (layer, id) DO UPDATE SET seq = excluded.seq, track = excluded.track, validity = excluded.validity,
 			interpolation = excluded.interpolation, props = excluded.props, geom = excluded.geom,
 			min_lon = excluded.min_lon, min_lat = excluded.min_lat, max_lon = excluded.max_lon, max_lat = excluded.max_lat,
@@ -190,6 +193,10 @@ func (s *Store) Load(ctx context.Context, ds *data.Dataset, opts LoadOptions) (r
 	}
 	if err := tx.Commit(); err != nil {
 		return res, classify(fmt.Errorf("commit load: %w", err))
+	}
+	// Fresh statistics, so that the planner picks the slice index at once.
+	if _, err := s.db.ExecContext(ctx, `ANALYZE timeslice.features`); err != nil {
+		return res, classify(fmt.Errorf("analyze after load (the data is committed): %w", err))
 	}
 	res.Took = time.Since(start)
 	return res, nil

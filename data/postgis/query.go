@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -80,11 +81,9 @@ func (s *Store) Items(ctx context.Context, layer string, q data.Query) (data.Pag
 // slice answers a query at instant t: the keyframes valid at t, each with
 // its successor when it is linear, interpolated by geo.At.
 func (s *Store) slice(ctx context.Context, layer string, t time.Time, q data.Query) (data.Page, error) {
-	var sq sqlQuery
-	sq.and("f.layer = " + sq.arg(layer))
-	sq.and("f.validity @> " + sq.arg(floorMicro(t)) + "::timestamptz")
+	sq := instantWhere(layer, t)
 	if q.BBox == nil {
-		return s.page(ctx, layer, &sq, q, t, true)
+		return s.page(ctx, layer, sq, q, t, true)
 	}
 	// The state of a linear keyframe lies between it and its successor:
 	// fetch every keyframe whose envelope may touch the box, then decide
@@ -94,9 +93,7 @@ func (s *Store) slice(ctx context.Context, layer string, t time.Time, q data.Que
 	next := sq.bboxCond("n", box, false)
 	sq.and("(" + own + " OR (n.id IS NOT NULL AND " + next + "))")
 	rows, err := s.db.QueryContext(ctx, "SELECT "+featureCols("f")+", "+featureCols("n")+
-		" FROM timeslice.features f LEFT JOIN timeslice.features n"+
-		" ON f.interpolation = 'linear' AND n.layer = f.layer AND n.id = f.next_id"+
-		sq.whereSQL()+" ORDER BY f.seq, f.id", sq.args...)
+		" FROM timeslice.features f"+successorJoin+sq.whereSQL()+" ORDER BY f.seq, f.id", sq.args...)
 	if err != nil {
 		return data.Page{}, classify(fmt.Errorf("query slice of %s: %w", layer, err))
 	}
@@ -137,25 +134,26 @@ func (s *Store) slice(ctx context.Context, layer string, t time.Time, q data.Que
 	return data.Page{Features: window(matched, q.Offset, q.Limit), Matched: len(matched)}, nil
 }
 
+// successorJoin fetches, as n, the successor of each linear keyframe f:
+// a primary-key lookup per keyframe of the slice. LATERAL with LIMIT
+// keeps the planner from flattening it into a hash join that reads the
+// whole layer to join the few hundred rows of a slice.
+const successorJoin = " LEFT JOIN LATERAL (SELECT * FROM timeslice.features s" +
+	" WHERE f.interpolation = 'linear' AND s.layer = f.layer AND s.id = f.next_id LIMIT 1) n ON true"
+
+// instantWhere selects the keyframes of layer valid at t: one lookup in
+// the GiST index over (layer, validity).
+func instantWhere(layer string, t time.Time) *sqlQuery {
+	var sq sqlQuery
+	sq.and("f.layer = " + sq.arg(layer))
+	sq.and("f.validity @> " + sq.arg(floorMicro(t)) + "::timestamptz")
+	return &sq
+}
+
 // page runs sq paged in SQL. With interp, linear keyframes are fetched
 // with their successor and interpolated to t.
 func (s *Store) page(ctx context.Context, layer string, sq *sqlQuery, q data.Query, t time.Time, interp bool) (data.Page, error) {
-	cols := featureCols("f")
-	from := " FROM timeslice.features f"
-	if interp {
-		cols += ", " + featureCols("n")
-		from += " LEFT JOIN timeslice.features n ON f.interpolation = 'linear' AND n.layer = f.layer AND n.id = f.next_id"
-	}
-	stmt := "SELECT " + cols + ", count(*) OVER ()" + from + sq.whereSQL() + " ORDER BY f.seq, f.id"
-	args := sq.args
-	if q.Limit > 0 {
-		args = append(args, q.Limit)
-		stmt += " LIMIT $" + strconv.Itoa(len(args))
-	}
-	if q.Offset > 0 {
-		args = append(args, q.Offset)
-		stmt += " OFFSET $" + strconv.Itoa(len(args))
-	}
+	stmt, args := pageSQL(sq, q, interp)
 	rows, err := s.db.QueryContext(ctx, stmt, args...)
 	if err != nil {
 		return data.Page{}, classify(fmt.Errorf("query %s: %w", layer, err))
@@ -194,6 +192,29 @@ func (s *Store) page(ctx context.Context, layer string, sq *sqlQuery, q data.Que
 		}
 	}
 	return page, nil
+}
+
+// pageSQL is the statement page runs: the page of keyframes sq selects
+// in seq order, with the count of all of them and, with interp, each
+// linear keyframe's successor.
+func pageSQL(sq *sqlQuery, q data.Query, interp bool) (string, []any) {
+	cols := featureCols("f")
+	from := " FROM timeslice.features f"
+	if interp {
+		cols += ", " + featureCols("n")
+		from += successorJoin
+	}
+	stmt := "SELECT " + cols + ", count(*) OVER ()" + from + sq.whereSQL() + " ORDER BY f.seq, f.id"
+	args := slices.Clone(sq.args)
+	if q.Limit > 0 {
+		args = append(args, q.Limit)
+		stmt += " LIMIT $" + strconv.Itoa(len(args))
+	}
+	if q.Offset > 0 {
+		args = append(args, q.Offset)
+		stmt += " OFFSET $" + strconv.Itoa(len(args))
+	}
+	return stmt, args
 }
 
 // window returns s[offset:offset+limit], clamped; limit <= 0 means all.
