@@ -55,11 +55,22 @@ const map = L.map('ts-map', {
 map.attributionControl.setPrefix('Leaflet');
 map.createPane('placeLabels').style.zIndex = 645;
 map.getPane('placeLabels').style.pointerEvents = 'none';
+let viewTouched = false; // the visitor (or the URL) chose a view: keep it
+let programmaticView = false;
 function homeView() {
+  programmaticView = true;
   map.fitBounds(HOME_BOUNDS, { animate: false, paddingTopLeft: [6, 40], paddingBottomRight: [6, 6] });
+  programmaticView = false;
 }
-if (state.center && Number.isFinite(state.zoom)) map.setView(state.center, state.zoom, { animate: false });
+if (state.center && Number.isFinite(state.zoom)) { map.setView(state.center, state.zoom, { animate: false }); viewTouched = true; }
 else homeView();
+map.on('dragstart zoomstart', () => { if (!programmaticView) viewTouched = true; });
+// The map's box changes with the layout (the caption panel fills, a phone
+// turns): tell Leaflet, and keep Cambodia in view until someone moves it.
+new ResizeObserver(() => {
+  map.invalidateSize({ animate: false });
+  if (!viewTouched) { programmaticView = true; homeView(); programmaticView = false; }
+}).observe($('#ts-map'));
 
 const basemap = new Basemap(map, api, () => lang);
 const history = new HistoryLayers(map, {
@@ -318,16 +329,27 @@ function frame(now) {
 }
 
 let drawnOnce = new Set();
+const renderTimes = []; // the last 600 render() durations, ms (for the benchmark)
+const layerTimes = {};
 function render() {
+  const r0 = performance.now();
+  try { renderInner(); } finally {
+    renderTimes.push(performance.now() - r0);
+    if (renderTimes.length > 600) renderTimes.shift();
+  }
+}
+function renderInner() {
   const t = clock.t;
   for (const id of LAYER_ORDER) {
     if (!visible.has(id)) continue;
+    const l0 = performance.now();
     const s = data.slice(id, t);
     // Never blank: while the window of t is loading (or the server is
     // away), keep what is drawn.
     if (!s.complete && s.features.length === 0 && drawnOnce.has(id)) continue;
     history.render(id, s.features, s.keyframes);
     if (s.complete) drawnOnce.add(id);
+    layerTimes[id] = (layerTimes[id] || 0) + performance.now() - l0;
   }
   if (history.labelsVersion !== labelsVersion) { labelsVersion = history.labelsVersion; scheduleDeclutter(); }
   timeline.setTime(t);
@@ -336,7 +358,7 @@ function render() {
   // Prefetch the windows ahead of the playhead (behind it when scrubbing back).
   const i = data.windows.of(t);
   const nowMs = performance.now();
-  if (i !== lastPrefetch.i || nowMs - lastPrefetch.at > 1000) {
+  if (started && (i !== lastPrefetch.i || nowMs - lastPrefetch.at > 1000)) {
     const dir = lastPrefetch.i !== null && i < lastPrefetch.i ? -1 : 1;
     lastPrefetch = { i, at: nowMs };
     data.prefetch([...visible], t, dir, clock.speed === 'month' ? 3 : 2);
@@ -351,6 +373,7 @@ function resetTour() {
   setPanel(false);
   if (lang !== initial.lang) setLanguage(initial.lang);
   for (const id of LAYER_ORDER) if (visible.has(id) !== initial.layers.includes(id)) toggleLayer(id, initial.layers.includes(id));
+  viewTouched = false;
   homeView();
   clock.seek(WINDOW_START);
   play();
@@ -370,7 +393,8 @@ timeline.setLanguage(lang);
 renderLegends();
 updateDate(true);
 
-const started = performance.now();
+const startedAt = performance.now();
+let started = false; // the first view is drawn (prefetching waits for it)
 async function start() {
   const basemapDone = basemap.load()
     .catch((e) => console.warn('timeslice: basemap', e))
@@ -381,6 +405,9 @@ async function start() {
       renderLegends();
       renderCredits();
     });
+  // The slice at the start date does not wait for the timeline: only the
+  // events layer comes from it.
+  const firstSlices = data.ready([...visible].filter((id) => id !== 'events'), clock.t);
   const tl = await api.timeline();
   events = (tl.events || []).map((f) => {
     const p = f.properties || {};
@@ -393,16 +420,20 @@ async function start() {
   clock.stops = eventTimes;
   data.setEvents(tl.events || []);
   timeline.setEvents(events.map((e) => ({ t: e.from, id: e.id, name: e.name })));
+  await firstSlices;
   await data.ready([...visible], clock.t);
   await basemapDone;
   render();
   await document.fonts.ready;
+  scheduleDeclutter(); // label sizes are final once the fonts are in
   await new Promise((r) => requestAnimationFrame(() => r()));
   const firstView = performance.now();
   performance.mark('ts-first-view');
   api_.firstViewMs = firstView;
-  api_.startupMs = firstView - started;
+  api_.startupMs = firstView - startedAt;
   document.documentElement.dataset.ready = '1';
+  started = true;
+  requestRender(); // and prefetch ahead, now that the first view is in
   if (kioskMode) { kiosk.showHint(true); play(); }
   else if (state.autoplay) play();
 }
@@ -422,6 +453,8 @@ const api_ = {
   slice: (id, t) => data.slice(id, typeof t === 'string' ? parseInstant(t) : t),
   ready: (t) => data.ready([...visible], t === undefined ? clock.t : (typeof t === 'string' ? parseInstant(t) : t)),
   dropCache: () => data.clear(),
+  renderTimes: () => renderTimes.slice(),
+  layerTimes: () => ({ ...layerTimes }),
   stats: () => ({ api: { ...api.stats }, data: { ...data.stats, cached: data.cache.size }, online }),
   map,
 };
