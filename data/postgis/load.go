@@ -153,15 +153,11 @@ func (s *Store) Load(ctx context.Context, ds *data.Dataset, opts LoadOptions) (r
 	setup := []string{
 		`SET LOCAL statement_timeout = 0`,
 		`SELECT pg_advisory_xact_lock(` + strconv.FormatInt(migrateLock, 10) + `)`,
-		`CREATE TEMP TABLE features_load (LIKE timeslice.features INCLUDING DEFAULTS) ON COMMIT DROP`,
 	}
 	for _, q := range setup {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return res, classify(fmt.Errorf("prepare load: %w", err))
 		}
-	}
-	if err := copyIn(ctx, tx, ds, links.Next, opts.Progress); err != nil {
-		return res, err
 	}
 	res.Rows = len(ds.Features)
 	if opts.Replace {
@@ -172,23 +168,19 @@ func (s *Store) Load(ctx context.Context, ds *data.Dataset, opts LoadOptions) (r
 		n, _ := r.RowsAffected()
 		res.Deleted = int(n)
 	}
-	// Rows go in time order, so that the keyframes of one slice share
-	// pages.
-	r, err := tx.ExecContext(ctx, `INSERT INTO timeslice.features AS f
-		SELECT * FROM features_load ORDER BY layer, lower(validity), seq
-		ON CONFLICT (layer, id) DO UPDATE SET seq = excluded.seq, track = excluded.track, validity = excluded.validity,
-			interpolation = excluded.interpolation, props = excluded.props, geom = excluded.geom,
-			min_lon = excluded.min_lon, min_lat = excluded.min_lat, max_lon = excluded.max_lon, max_lat = excluded.max_lat,
-			next_id = excluded.next_id
-		WHERE (f.seq, f.track, f.validity, f.interpolation, f.props, ST_AsEWKB(f.geom), f.next_id)
-			IS DISTINCT FROM (excluded.seq, excluded.track, excluded.validity, excluded.interpolation, excluded.props,
-				ST_AsEWKB(excluded.geom), excluded.next_id)`)
-	if err != nil {
-		return res, classify(fmt.Errorf("write features: %w", err))
+	var stored bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM timeslice.features WHERE layer = ANY($1))`,
+		pq.Array(res.Layers)).Scan(&stored); err != nil {
+		return res, classify(fmt.Errorf("look for stored layers: %w", err))
 	}
-	n, _ := r.RowsAffected()
-	res.Written = int(n)
-	if err := relink(ctx, tx, res.Layers); err != nil {
+	if !stored {
+		// The layers are empty (or were just emptied): the dataset holds
+		// them whole, already validated and linked. Straight in.
+		if err := copyIn(ctx, tx, "timeslice.features", ds, links.Next, opts.Progress); err != nil {
+			return res, err
+		}
+		res.Written = res.Rows
+	} else if res.Written, err = merge(ctx, tx, ds, links.Next, res.Layers, opts.Progress); err != nil {
 		return res, err
 	}
 	if err := tx.Commit(); err != nil {
@@ -202,15 +194,55 @@ func (s *Store) Load(ctx context.Context, ds *data.Dataset, opts LoadOptions) (r
 	return res, nil
 }
 
-// copyIn streams the dataset into the staging table.
-func copyIn(ctx context.Context, tx *sql.Tx, ds *data.Dataset, next []int, progress func(done, total int)) error {
-	stmt, err := tx.PrepareContext(ctx, "COPY features_load ("+strings.Join(copyCols, ", ")+") FROM STDIN")
+// merge loads into layers that already hold keyframes: COPY into a
+// staging table, insert or update by (layer, id), then relink and check
+// the tracks of the layers as they now are. It returns the rows written.
+func merge(ctx context.Context, tx *sql.Tx, ds *data.Dataset, next []int, layers []string, progress func(done, total int)) (int, error) {
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE features_load (LIKE timeslice.features INCLUDING DEFAULTS) ON COMMIT DROP`); err != nil {
+		return 0, classify(fmt.Errorf("create staging table: %w", err))
+	}
+	if err := copyIn(ctx, tx, "features_load", ds, next, progress); err != nil {
+		return 0, err
+	}
+	r, err := tx.ExecContext(ctx, `INSERT INTO timeslice.features AS f SELECT * FROM features_load
+		ON CONFLICT (layer, id) DO UPDATE SET seq = excluded.seq, track = excluded.track, validity = excluded.validity,
+			interpolation = excluded.interpolation, props = excluded.props, geom = excluded.geom,
+			min_lon = excluded.min_lon, min_lat = excluded.min_lat, max_lon = excluded.max_lon, max_lat = excluded.max_lat,
+			next_id = excluded.next_id
+		WHERE (f.seq, f.track, f.validity, f.interpolation, f.props, ST_AsEWKB(f.geom), f.next_id)
+			IS DISTINCT FROM (excluded.seq, excluded.track, excluded.validity, excluded.interpolation, excluded.props,
+				ST_AsEWKB(excluded.geom), excluded.next_id)`)
+	if err != nil {
+		return 0, classify(fmt.Errorf("write features: %w", err))
+	}
+	n, _ := r.RowsAffected()
+	return int(n), relink(ctx, tx, layers)
+}
+
+// copyIn streams the dataset into table, in time order within each
+// layer, so that the keyframes of one slice share pages.
+func copyIn(ctx context.Context, tx *sql.Tx, table string, ds *data.Dataset, next []int, progress func(done, total int)) error {
+	order := make([]int, len(ds.Features))
+	for i := range order {
+		order[i] = i
+	}
+	fs := ds.Features
+	slices.SortStableFunc(order, func(a, b int) int {
+		if c := strings.Compare(fs[a].Layer, fs[b].Layer); c != 0 {
+			return c
+		}
+		if c := fs[a].From.Compare(fs[b].From); c != 0 {
+			return c
+		}
+		return fs[a].Seq - fs[b].Seq
+	})
+	stmt, err := tx.PrepareContext(ctx, "COPY "+table+" ("+strings.Join(copyCols, ", ")+") FROM STDIN")
 	if err != nil {
 		return classify(fmt.Errorf("start COPY: %w", err))
 	}
 	defer stmt.Close()
 	total := len(ds.Features)
-	for i := range ds.Features {
+	for done, i := range order {
 		f := &ds.Features[i]
 		nextID := ""
 		if next[i] >= 0 {
@@ -223,8 +255,8 @@ func copyIn(ctx context.Context, tx *sql.Tx, ds *data.Dataset, next []int, progr
 		if _, err := stmt.ExecContext(ctx, row...); err != nil {
 			return classify(fmt.Errorf("COPY feature %s/%s: %w", f.Layer, f.ID, err))
 		}
-		if progress != nil && (i+1)%1000 == 0 {
-			progress(i+1, total)
+		if progress != nil && (done+1)%1000 == 0 {
+			progress(done+1, total)
 		}
 	}
 	if _, err := stmt.ExecContext(ctx); err != nil {
