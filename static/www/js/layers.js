@@ -133,7 +133,11 @@ export class HistoryLayers {
   // --- items -----------------------------------------------------------
 
   popupOptions() {
-    return { maxWidth: this.kiosk() ? 420 : 320, autoPanPadding: [40, 40], className: 'ts-popup' };
+    const small = this.map.getSize().y < 500;
+    return {
+      maxWidth: this.kiosk() ? 420 : 320, maxHeight: this.kiosk() ? 360 : small ? 200 : 250,
+      autoPanPaddingTopLeft: [20, 16], autoPanPaddingBottomRight: [20, 20], className: 'ts-popup',
+    };
   }
 
   bind(item, l, layer) {

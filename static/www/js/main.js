@@ -23,7 +23,8 @@ import {
 
 /** Cambodia and its borders with Thailand, Laos and Vietnam. */
 const HOME_BOUNDS = L.latLngBounds([10.2, 102.2], [14.8, 107.7]);
-const MAX_BOUNDS = L.latLngBounds([6.5, 97.5], [18.5, 112.5]);
+/** The base map covers 101–109 E, 9.5–15.5 N: panning stops at its edge. */
+const MAX_BOUNDS = L.latLngBounds([9.0, 100.6], [16.2, 109.4]);
 
 const $ = (sel) => document.querySelector(sel);
 const initial = parseState(location.search);
@@ -47,12 +48,16 @@ const api = new Api({ onStatus: (v) => { online = v; showStatus(); } });
 const map = L.map('ts-map', {
   keyboard: false, // the arrow keys move through time (see keys below)
   minZoom: 5, maxZoom: 12, zoomSnap: 0.25, zoomDelta: 0.5,
-  maxBounds: MAX_BOUNDS, maxBoundsViscosity: 0.8,
+  maxBounds: MAX_BOUNDS, maxBoundsViscosity: 0.9,
   zoomAnimation: !reducedMotion.matches, fadeAnimation: !reducedMotion.matches,
   markerZoomAnimation: !reducedMotion.matches,
   tap: true,
 });
 map.attributionControl.setPrefix('Leaflet');
+// The big date lives inside the map, under popups (z 700) and controls.
+map.getContainer().appendChild($('.ts-date'));
+map.on('popupopen', () => $('.ts-date').classList.add('is-dim'));
+map.on('popupclose', () => $('.ts-date').classList.remove('is-dim'));
 map.createPane('placeLabels').style.zIndex = 645;
 map.getPane('placeLabels').style.pointerEvents = 'none';
 let viewTouched = false; // the visitor (or the URL) chose a view: keep it
@@ -450,6 +455,7 @@ const api_ = {
   setLanguage, toggleLayer, stepEvent,
   setSpeed: (s) => { clock.setSpeed(s); speedSelect.value = clock.speed; },
   drawn: (id) => history.drawn(id),
+  openPopup: (layer, featureId) => history.openPopupFor(layer, featureId),
   slice: (id, t) => data.slice(id, typeof t === 'string' ? parseInstant(t) : t),
   ready: (t) => data.ready([...visible], t === undefined ? clock.t : (typeof t === 'string' ? parseInstant(t) : t)),
   dropCache: () => data.clear(),
