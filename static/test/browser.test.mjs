@@ -97,6 +97,22 @@ test('play advances the date and changes what is drawn', T(60000), async () => {
     assert.notEqual(afterPlay.adv, before.adv, 'the advances drawn changed');
     await page.click('.ts-play');
     assert.equal(await page.evaluate(() => window.timeslice.playing), false);
+    // Scrubbing back is instant: every window is cached, nothing is fetched.
+    const back = await page.evaluate(async (t0) => {
+      const ts = window.timeslice;
+      const before = ts.stats().api.requests;
+      const layers = ['zones', 'control', 'advances', 'perimeter', 'flows', 'camps', 'places'];
+      const complete = [];
+      for (let t = ts.t; t >= t0; t -= 86400e3) {
+        ts.seek(t);
+        complete.push(layers.every((id) => ts.slice(id, t).complete));
+      }
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return { allComplete: complete.every(Boolean), steps: complete.length, fetched: ts.stats().api.requests - before };
+    }, before.t);
+    assert.ok(back.steps > 5);
+    assert.ok(back.allComplete, 'every slice on the way back is computed from cached windows');
+    assert.equal(back.fetched, 0, 'no request while scrubbing back');
     assert.deepEqual(problems, []);
   } finally { await close(); }
 });

@@ -80,11 +80,15 @@ export class Data {
 
   /** Loads the windows a playhead at t moving forwards (dir 1) or
    * backwards (-1) will need next. */
-  prefetch(layers, t, dir = 1, ahead = 2) {
+  prefetch(layers, t, dir = 1, ahead = 2, { min = -Infinity, max = Infinity } = {}) {
     const i = this.windows.of(t);
+    const lo = this.windows.of(min), hi = this.windows.of(max);
     for (const layer of layers) {
       if (layer === 'events') continue;
-      for (let k = 0; k <= ahead; k++) this.ensure(layer, i + dir * k);
+      for (let k = 0; k <= ahead; k++) {
+        const j = i + dir * k;
+        if (j >= lo && j <= hi) this.ensure(layer, j);
+      }
     }
   }
 

@@ -366,7 +366,7 @@ function renderInner() {
   if (started && (i !== lastPrefetch.i || nowMs - lastPrefetch.at > 1000)) {
     const dir = lastPrefetch.i !== null && i < lastPrefetch.i ? -1 : 1;
     lastPrefetch = { i, at: nowMs };
-    data.prefetch([...visible], t, dir, clock.speed === 'month' ? 3 : 2);
+    data.prefetch([...visible], t, dir, clock.speed === 'month' ? 3 : 2, { min: WINDOW_START, max: WINDOW_END });
   }
   if (clock.playing) writeURL();
 }
