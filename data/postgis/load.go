@@ -41,7 +41,7 @@ type LoadResult struct {
 
 // copyCols are the columns COPY fills, in the order copyRow gives them.
 var copyCols = []string{"layer", "id", "seq", "track", "validity", "interpolation", "props", "geom",
-	"min_lon", "min_lat", "max_lon", "max_lat", "next_id"}
+	"min_lon", "min_lat", "max_lon", "max_lat", "next_id", "nums"}
 
 // Check finds what a validated dataset holds that PostgreSQL cannot store
 // exactly: instants finer than a microsecond or before year 1, and NUL
@@ -116,8 +116,18 @@ func copyRow(f *geo.Feature, next string) ([]any, error) {
 	if next != "" {
 		nextID = next
 	}
+	nums := map[string]float64{}
+	for k, v := range f.Props {
+		if x, ok := v.(float64); ok {
+			nums[k] = x
+		}
+	}
+	numsJSON, err := json.Marshal(nums)
+	if err != nil {
+		return nil, fmt.Errorf("feature %s/%s: encode numbers: %w", f.Layer, f.ID, err)
+	}
 	return []any{f.Layer, f.ID, f.Seq, f.Track, validity(f), f.Interp.String(), string(props), g,
-		f.Bound.Min[0], f.Bound.Min[1], f.Bound.Max[0], f.Bound.Max[1], nextID}, nil
+		f.Bound.Min[0], f.Bound.Min[1], f.Bound.Max[0], f.Bound.Max[1], nextID, string(numsJSON)}, nil
 }
 
 // Load writes a validated dataset (data.ReadFS) into the database in one
@@ -141,7 +151,9 @@ func (s *Store) Load(ctx context.Context, ds *data.Dataset, opts LoadOptions) (r
 			res.Layers = append(res.Layers, l.ID)
 		}
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	db := sql.OpenDB(s.loadConn)
+	defer db.Close()
+	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return res, classify(fmt.Errorf("begin load: %w", err))
 	}
@@ -183,12 +195,12 @@ func (s *Store) Load(ctx context.Context, ds *data.Dataset, opts LoadOptions) (r
 	} else if res.Written, err = merge(ctx, tx, ds, links.Next, res.Layers, opts.Progress); err != nil {
 		return res, err
 	}
+	// Fresh statistics, so that the planner picks the slice index at once.
+	if _, err := tx.ExecContext(ctx, `ANALYZE timeslice.features`); err != nil {
+		return res, classify(fmt.Errorf("analyze after load: %w", err))
+	}
 	if err := tx.Commit(); err != nil {
 		return res, classify(fmt.Errorf("commit load: %w", err))
-	}
-	// Fresh statistics, so that the planner picks the slice index at once.
-	if _, err := s.db.ExecContext(ctx, `ANALYZE timeslice.features`); err != nil {
-		return res, classify(fmt.Errorf("analyze after load (the data is committed): %w", err))
 	}
 	res.Took = time.Since(start)
 	return res, nil
@@ -208,7 +220,7 @@ func merge(ctx context.Context, tx *sql.Tx, ds *data.Dataset, next []int, layers
 		ON CONFLICT (layer, id) DO UPDATE SET seq = excluded.seq, track = excluded.track, validity = excluded.validity,
 			interpolation = excluded.interpolation, props = excluded.props, geom = excluded.geom,
 			min_lon = excluded.min_lon, min_lat = excluded.min_lat, max_lon = excluded.max_lon, max_lat = excluded.max_lat,
-			next_id = excluded.next_id
+			next_id = excluded.next_id, nums = excluded.nums
 		WHERE (f.seq, f.track, f.validity, f.interpolation, f.props, ST_AsEWKB(f.geom), f.next_id)
 			IS DISTINCT FROM (excluded.seq, excluded.track, excluded.validity, excluded.interpolation, excluded.props,
 				ST_AsEWKB(excluded.geom), excluded.next_id)`)

@@ -135,10 +135,12 @@ func (s *Store) slice(ctx context.Context, layer string, t time.Time, q data.Que
 }
 
 // successorJoin fetches, as n, the successor of each linear keyframe f:
-// a primary-key lookup per keyframe of the slice. LATERAL with LIMIT
+// a primary-key lookup per keyframe of the page. LATERAL with LIMIT
 // keeps the planner from flattening it into a hash join that reads the
-// whole layer to join the few hundred rows of a slice.
-const successorJoin = " LEFT JOIN LATERAL (SELECT * FROM timeslice.features s" +
+// whole layer. Of the successor's properties only the numbers (nums)
+// are fetched: they are all that geo.At reads of them.
+const successorJoin = " LEFT JOIN LATERAL (SELECT s.id, s.seq, s.track, s.validity, s.interpolation, s.geom, s.nums AS props" +
+	" FROM timeslice.features s" +
 	" WHERE f.interpolation = 'linear' AND s.layer = f.layer AND s.id = f.next_id LIMIT 1) n ON true"
 
 // instantWhere selects the keyframes of layer valid at t: one lookup in
@@ -198,23 +200,25 @@ func (s *Store) page(ctx context.Context, layer string, sq *sqlQuery, q data.Que
 // in seq order, with the count of all of them and, with interp, each
 // linear keyframe's successor.
 func pageSQL(sq *sqlQuery, q data.Query, interp bool) (string, []any) {
+	// The page is cut first, so that only its rows are fetched whole and
+	// joined to their successors.
+	page := "SELECT f.*, count(*) OVER () AS matched FROM timeslice.features f" + sq.whereSQL() + " ORDER BY f.seq, f.id"
+	args := slices.Clone(sq.args)
+	if q.Limit > 0 {
+		args = append(args, q.Limit)
+		page += " LIMIT $" + strconv.Itoa(len(args))
+	}
+	if q.Offset > 0 {
+		args = append(args, q.Offset)
+		page += " OFFSET $" + strconv.Itoa(len(args))
+	}
 	cols := featureCols("f")
-	from := " FROM timeslice.features f"
+	from := " FROM (" + page + ") f"
 	if interp {
 		cols += ", " + featureCols("n")
 		from += successorJoin
 	}
-	stmt := "SELECT " + cols + ", count(*) OVER ()" + from + sq.whereSQL() + " ORDER BY f.seq, f.id"
-	args := slices.Clone(sq.args)
-	if q.Limit > 0 {
-		args = append(args, q.Limit)
-		stmt += " LIMIT $" + strconv.Itoa(len(args))
-	}
-	if q.Offset > 0 {
-		args = append(args, q.Offset)
-		stmt += " OFFSET $" + strconv.Itoa(len(args))
-	}
-	return stmt, args
+	return "SELECT " + cols + ", f.matched" + from + " ORDER BY f.seq, f.id", args
 }
 
 // window returns s[offset:offset+limit], clamped; limit <= 0 means all.

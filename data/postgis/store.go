@@ -78,6 +78,9 @@ func (o *Options) defaults() {
 type Store struct {
 	db   *sql.DB
 	opts Options
+	// loadConn connects without the read deadline: a load sends for a
+	// long time before the database answers.
+	loadConn *pq.Connector
 }
 
 var _ data.Store = (*Store)(nil)
@@ -113,13 +116,17 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("configure database connection: %w", err)
 	}
+	loadConn, err := pq.NewConnectorConfig(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("configure database connection: %w", err)
+	}
 	conn.Dialer(&dialer{readTimeout: opts.ReadTimeout})
 	db := sql.OpenDB(conn)
 	db.SetMaxOpenConns(opts.MaxConns)
 	db.SetMaxIdleConns(opts.MaxIdleConns)
 	db.SetConnMaxLifetime(opts.ConnMaxLifetime)
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	s := &Store{db: db, opts: opts}
+	s := &Store{db: db, opts: opts, loadConn: loadConn}
 	if err := s.connect(ctx); err != nil {
 		db.Close()
 		return nil, err
