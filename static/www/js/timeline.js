@@ -91,10 +91,9 @@ export class Timeline {
     this.months.innerHTML = ms.map((m, i) => {
       const p = localParts(m);
       const jan = p.month === 0;
-      // Januaries show the year; so does the first month, whatever it is.
-      const label = jan ? digits(lang, String(p.year))
-        : i === 0 ? `${monthName(p.month, lang, true)} ${digits(lang, String(p.year))}` : monthName(p.month, lang, true);
-      const cls = `ts-tl-month${jan || i === 0 ? ' is-year' : ''}${p.month % 3 === 0 || i === 0 ? ' is-quarter' : ''}`;
+      // Januaries show the year, and so does the first month (December 1978).
+      const label = jan || i === 0 ? digits(lang, String(p.year)) : monthName(p.month, lang, true);
+      const cls = `ts-tl-month${jan || i === 0 ? ' is-year' : ''}${p.month % 3 === 0 ? ' is-quarter' : ''}`;
       return `<span class="${cls}" style="left:${this.pos(m).toFixed(3)}%"><span>${escapeHTML(label)}</span></span>`;
     }).join('');
     this.eventsEl.innerHTML = this.events.map((e) => {
