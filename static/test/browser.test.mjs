@@ -12,12 +12,12 @@ import {
 } from './lib/harness.mjs';
 import { inGeometry, coordDiff } from './lib/geo.mjs';
 
-const skip = chromiumOrSkip();
-if (skip) console.log(`# SKIP browser tests: ${skip}`);
+let skip = chromiumOrSkip(); // throws under CI when Chromium is missing
 if (!skip && !vendored()) {
-  const why = 'static/www/vendor is missing: run `npm run vendor` first';
-  if (process.env.CI) throw new Error(why);
+  skip = 'static/www/vendor is missing: run `npm run vendor` first';
+  if (process.env.CI) throw new Error(`${skip} — and CI is set, so this is a failure`);
 }
+if (skip) console.log(`# SKIP browser tests: ${skip}`);
 
 const PHNOM_PENH = [104.916, 11.5625];
 /** Test options: skipped (with the reason) when Chromium is missing. */
