@@ -98,6 +98,11 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if cfg.ConnectTimeout <= 0 {
 		cfg.ConnectTimeout = opts.ConnectTimeout
 	}
+	if !strings.Contains(dsn, "binary_parameters") {
+		// One round trip per query (Parse, Bind and Execute together)
+		// instead of two; every parameter is sent as text either way.
+		cfg.BinaryParameters = true
+	}
 	if cfg.Runtime == nil {
 		cfg.Runtime = map[string]string{}
 	}
