@@ -187,6 +187,7 @@ function renderCaption(force = false) {
   if (!force && id === captionEventId) return;
   captionEventId = id;
   history.setCurrentEvent(id);
+  timeline.setCurrent(id);
   const body = $('.ts-caption-body');
   if (!e) {
     const next = events.find((x) => x.from > clock.t);

@@ -98,8 +98,15 @@ export class Timeline {
     }).join('');
     this.eventsEl.innerHTML = this.events.map((e) => {
       const name = pick(e.name, lang).text;
-      return `<span class="ts-tl-event" style="left:${this.pos(e.t).toFixed(3)}%" title="${escapeHTML(`${formatDate(e.t, lang)} — ${name}`)}"></span>`;
+      return `<span class="ts-tl-event${e.id === this.current ? ' is-current' : ''}" data-id="${escapeHTML(e.id)}" style="left:${this.pos(e.t).toFixed(3)}%" title="${escapeHTML(`${formatDate(e.t, lang)} — ${name}`)}"></span>`;
     }).join('');
+  }
+
+  /** Marks the tick of the event whose caption is shown. */
+  setCurrent(id) {
+    if (id === this.current) return;
+    this.current = id;
+    for (const el of this.eventsEl.children) el.classList.toggle('is-current', el.dataset.id === id);
   }
 
   setTime(t) {
