@@ -205,6 +205,31 @@ test('the page interpolates as the server does (sampled instants)', T(90000), as
   } finally { await close(); }
 });
 
+test('every date of the window draws, without an error', T(90000), async () => {
+  const { page, problems, close } = await open('/?t=1978-12-01');
+  try {
+    const r = await page.evaluate(async () => {
+      const ts = window.timeslice;
+      const layers = ['zones', 'control', 'advances', 'perimeter', 'flows', 'camps', 'events', 'places'];
+      const incomplete = [];
+      let drawnMax = 0, steps = 0;
+      for (let t = Date.parse('1978-12-01T00:00:00+07:00'); t <= Date.parse('1980-12-31T00:00:00+07:00'); t += 5 * 86400e3) {
+        ts.seek(t);
+        await ts.ready(t);
+        await new Promise((res) => requestAnimationFrame(() => res()));
+        for (const id of layers) if (!ts.slice(id, t).complete) incomplete.push(`${id}@${new Date(t).toISOString()}`);
+        drawnMax = Math.max(drawnMax, layers.reduce((n, id) => n + ts.drawn(id).features.length, 0));
+        steps++;
+      }
+      return { incomplete, drawnMax, steps };
+    });
+    assert.ok(r.steps > 140);
+    assert.deepEqual(r.incomplete, []);
+    assert.ok(r.drawnMax > 20);
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
 test('the language switch shows Khmer, with the vendored Khmer font', T(60000), async () => {
   const { page, problems, close } = await open('/?t=1979-01-08');
   try {
