@@ -26,7 +26,7 @@ func BenchmarkEncodeSlice(b *testing.B) {
 	b.ResetTimer()
 	var size int
 	for i := 0; i < b.N; i++ {
-		body, err := appendFeatures(nil, page.Features)
+		body, err := appendFeatures(make([]byte, 0, 1024+512*len(page.Features)), page.Features)
 		if err != nil {
 			b.Fatal(err)
 		}
