@@ -66,3 +66,19 @@ test('events come from the timeline, not from windows', () => {
   assert.equal(data.slice('events', D('1979-01-11')).complete, true);
   assert.ok(DAY > 0);
 });
+
+test('a window the server refused is not asked for again at once', async () => {
+  let n = 0;
+  const api = { async keyframes() { n++; throw new Error('400 for …'); } };
+  const data = new Data(api, { origin: D('1978-12-01') });
+  const t = D('1979-01-05');
+  const origWarn = console.warn;
+  console.warn = () => {};
+  try {
+    data.slice('camps', t);
+    await new Promise((r) => setTimeout(r, 0));
+    for (let i = 0; i < 10; i++) data.slice('camps', t);
+    await new Promise((r) => setTimeout(r, 0));
+    assert.equal(n, 1);
+  } finally { console.warn = origWarn; }
+});

@@ -9,6 +9,8 @@ import { Windows, makeWindow, sliceAt, validAt, toKeyframe } from './keyframes.j
 import { DAY, toRFC3339 } from './time.js';
 
 export const WINDOW_DAYS = 30;
+/** How long a window the server refused (an answer 4xx) is left alone. */
+export const RETRY_REFUSED_MS = 10000;
 
 export class Data {
   /**
@@ -24,6 +26,7 @@ export class Data {
     this.cache = new LRU(capacity);
     this.tweens = new LRU(2000);
     this.inflight = new Map();
+    this.failed = new Map(); // key -> Date.now() of a refusal
     this.onLoad = onLoad;
     this.events = []; // keyframes of the events layer, from /timeline
     this.stats = { windowsLoaded: 0, bytesHint: 0 };
@@ -41,6 +44,13 @@ export class Data {
     const have = this.cache.peek(key);
     if (have) return Promise.resolve(have);
     if (this.inflight.has(key)) return this.inflight.get(key);
+    // A window the server refused (4xx) is not asked for again every frame.
+    const failedAt = this.failed.get(key);
+    if (failedAt !== undefined && Date.now() - failedAt < RETRY_REFUSED_MS) {
+      const refused = Promise.reject(new Error(`${key} was refused`));
+      refused.catch(() => {}); // callers that do not wait must not see an unhandled rejection
+      return refused;
+    }
     const a = this.windows.start(i), b = this.windows.end(i);
     const p = this.api.keyframes(layer, a, b)
       .then((features) => {
@@ -51,6 +61,7 @@ export class Data {
         return w;
       })
       .catch((e) => {
+        this.failed.set(key, Date.now());
         console.warn(`timeslice: could not load ${key}:`, e.message || e);
         throw e;
       })

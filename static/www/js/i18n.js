@@ -99,6 +99,8 @@ export const MESSAGES = {
     'about.attribution': 'Base map: Natural Earth; GSHHG (Wessel & Smith); GeoNames (CC BY 4.0). History: Timeslice dataset sources.',
     'kiosk.touch': 'Touch the map to explore',
     'kiosk.resume': 'The tour resumes shortly',
+    'map.zoomIn': 'Zoom in',
+    'map.zoomOut': 'Zoom out',
   },
   fr: {
     'app.title': 'Cambodge, décembre 1978 – décembre 1980',
@@ -173,6 +175,8 @@ export const MESSAGES = {
     'about.attribution': 'Fond de carte : Natural Earth ; GSHHG (Wessel & Smith) ; GeoNames (CC BY 4.0). Histoire : sources du jeu de données Timeslice.',
     'kiosk.touch': 'Touchez la carte pour explorer',
     'kiosk.resume': 'La visite reprend dans un instant',
+    'map.zoomIn': 'Zoom avant',
+    'map.zoomOut': 'Zoom arrière',
   },
   km: {
     'app.title': 'កម្ពុជា ធ្នូ ១៩៧៨ – ធ្នូ ១៩៨០',
@@ -247,6 +251,8 @@ export const MESSAGES = {
     'about.attribution': 'ផែនទីមូលដ្ឋាន៖ Natural Earth; GSHHG (Wessel & Smith); GeoNames (CC BY 4.0)។ ប្រវត្តិសាស្ត្រ៖ ប្រភពនៃសំណុំទិន្នន័យ Timeslice។',
     'kiosk.touch': 'ប៉ះផែនទីដើម្បីស្វែងរក',
     'kiosk.resume': 'ការបង្ហាញនឹងបន្តក្នុងពេលឆាប់ៗ',
+    'map.zoomIn': 'ពង្រីក',
+    'map.zoomOut': 'បង្រួម',
   },
 };
 

@@ -56,7 +56,11 @@ const map = L.map('ts-map', {
 map.attributionControl.setPrefix('Leaflet');
 // The big date lives inside the map, under popups (z 700) and controls.
 map.getContainer().appendChild($('.ts-date'));
-map.on('popupopen', () => $('.ts-date').classList.add('is-dim'));
+map.on('popupopen', (e) => {
+  $('.ts-date').classList.add('is-dim');
+  const close = e.popup.getElement()?.querySelector('.leaflet-popup-close-button');
+  if (close) { close.setAttribute('aria-label', msg(lang, 'panel.close')); close.title = msg(lang, 'panel.close'); }
+});
 map.on('popupclose', () => $('.ts-date').classList.remove('is-dim'));
 map.createPane('placeLabels').style.zIndex = 645;
 map.getPane('placeLabels').style.pointerEvents = 'none';
@@ -96,6 +100,10 @@ function applyLanguage() {
   updatePlayButton();
   showStatus();
   kioskHint.textContent = msg(lang, 'kiosk.touch');
+  for (const [sel, key] of [['.leaflet-control-zoom-in', 'map.zoomIn'], ['.leaflet-control-zoom-out', 'map.zoomOut']]) {
+    const a = map.getContainer().querySelector(sel);
+    if (a) { a.title = msg(lang, key); a.setAttribute('aria-label', msg(lang, key)); }
+  }
 }
 const kioskHint = $('.ts-kiosk-hint');
 
