@@ -41,17 +41,26 @@ func (s *Server) collection(w http.ResponseWriter, r *http.Request) {
 		if err := checkParams(r.URL.Query()); err != nil {
 			return nil, err
 		}
-		cs, err := s.store.Collections(ctx)
+		c, err := s.findCollection(ctx, id)
 		if err != nil {
-			return nil, fmt.Errorf("list collections: %w", err)
+			return nil, err
 		}
-		for _, c := range cs {
-			if c.ID == id {
-				return jsonResponse(http.StatusOK, jsonType, encodeCollection(c, base), cacheControl)
-			}
-		}
-		return nil, notFound("no collection %q: see /collections", id)
+		return jsonResponse(http.StatusOK, jsonType, encodeCollection(c, base), cacheControl)
 	})
+}
+
+// findCollection returns one collection with its extents.
+func (s *Server) findCollection(ctx context.Context, id string) (data.Collection, error) {
+	cs, err := s.store.Collections(ctx)
+	if err != nil {
+		return data.Collection{}, fmt.Errorf("list collections: %w", err)
+	}
+	for _, c := range cs {
+		if c.ID == id {
+			return c, nil
+		}
+	}
+	return data.Collection{}, notFound("no collection %q: see /collections", id)
 }
 
 // items answers /collections/{collectionId}/items.

@@ -44,29 +44,19 @@ func (s *Server) tileJSON(w http.ResponseWriter, r *http.Request) {
 		if _, err := tileQuery(params); err != nil {
 			return nil, err
 		}
-		layer, ok := data.LayerByID(id)
-		if !ok {
-			return nil, notFound("no collection %q: see /collections", id)
+		c, err := s.findCollection(ctx, id)
+		if err != nil {
+			return nil, err
 		}
 		page, err := s.store.Items(ctx, id, data.Query{Limit: maxLimit})
 		if err != nil {
 			return nil, fmt.Errorf("fields of %s: %w", id, err)
 		}
-		cs, err := s.store.Collections(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("extent of %s: %w", id, err)
-		}
 		tmpl := base + "/collections/" + id + "/tiles/{z}/{x}/{y}.mvt"
 		if d := params.Get("datetime"); d != "" {
 			tmpl += "?datetime=" + url.QueryEscape(d)
 		}
-		var c data.Collection
-		for _, x := range cs {
-			if x.ID == id {
-				c = x
-			}
-		}
-		tj := tiles.NewTileJSON(id, layer.Title, layer.Description, tmpl, c.Bound, page.Features)
+		tj := tiles.NewTileJSON(id, c.Title, c.Description, tmpl, c.Bound, page.Features)
 		tj.Attribution = "Timeslice dataset: see each feature's sources"
 		return jsonResponse(http.StatusOK, jsonType, tj, cacheControl)
 	})

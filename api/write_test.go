@@ -63,21 +63,8 @@ type featureJSON struct {
 }
 
 // encodeFeature turns a keyframe (or its state at an instant) into
-// GeoJSON: the time-model fields join the properties.
+// GeoJSON with encoding/json: the reference appendFeature must match.
 func encodeFeature(f *geo.Feature) featureJSON {
-	props := make(map[string]any, len(f.Props)+4)
-	for k, v := range f.Props {
-		props[k] = v
-	}
-	props["valid_from"] = geo.FormatTime(f.From)
-	props["valid_to"] = nil
-	if !f.OpenEnded() {
-		props["valid_to"] = geo.FormatTime(f.To)
-	}
-	props["track"] = nil
-	if f.Track != "" {
-		props["track"] = f.Track
-	}
-	props["interpolate"] = f.Interp.String()
+	props := f.Properties()
 	return featureJSON{Type: "Feature", ID: f.ID, Geometry: geojson.NewGeometry(f.Geometry), Properties: props}
 }

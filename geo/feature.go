@@ -114,6 +114,27 @@ func Nanos(t time.Time) int64 {
 	return t.UnixNano()
 }
 
+// Properties returns the feature's GeoJSON properties: Props with the
+// time model added (valid_from, valid_to, track, interpolate; an open end
+// and a missing track are nil). Props is not changed.
+func (f *Feature) Properties() map[string]any {
+	props := make(map[string]any, len(f.Props)+4)
+	for k, v := range f.Props {
+		props[k] = v
+	}
+	props["valid_from"] = FormatTime(f.From)
+	props["valid_to"] = nil
+	if !f.OpenEnded() {
+		props["valid_to"] = FormatTime(f.To)
+	}
+	props["track"] = nil
+	if f.Track != "" {
+		props["track"] = f.Track
+	}
+	props["interpolate"] = f.Interp.String()
+	return props
+}
+
 // FormatTime writes an instant the way the dataset does: RFC 3339 in
 // Cambodian local time.
 func FormatTime(t time.Time) string {

@@ -9,7 +9,6 @@ import (
 	"github.com/paulmach/orb/geojson"
 
 	"github.com/timeslice/timeslice/data"
-	"github.com/timeslice/timeslice/geo"
 )
 
 // Write writes ds as one dataset file of layer: a FeatureCollection in
@@ -19,19 +18,8 @@ func Write(w io.Writer, layer string, ds *data.Dataset) error {
 	fmt.Fprintf(bw, "{\"type\":\"FeatureCollection\",\"collection\":%q,\"features\":[\n", layer)
 	for i := range ds.Features {
 		f := &ds.Features[i]
-		props := make(map[string]any, len(f.Props)+4)
-		for k, v := range f.Props {
-			props[k] = v
-		}
-		props["valid_from"] = geo.FormatTime(f.From)
-		props["valid_to"] = nil
-		if !f.OpenEnded() {
-			props["valid_to"] = geo.FormatTime(f.To)
-		}
-		props["track"] = f.Track
-		props["interpolate"] = f.Interp.String()
 		b, err := json.Marshal(map[string]any{
-			"type": "Feature", "id": f.ID, "geometry": geojson.NewGeometry(f.Geometry), "properties": props,
+			"type": "Feature", "id": f.ID, "geometry": geojson.NewGeometry(f.Geometry), "properties": f.Properties(),
 		})
 		if err != nil {
 			return fmt.Errorf("encode feature %s: %w", f.ID, err)
