@@ -4,10 +4,12 @@
 # (Leaflet, fonts) and copies them into the embedded static files first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -f package.json ]; then
+# npm is only asked when the packages are missing or the lock file changed,
+# so a machine that has run this once runs it again offline.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
 	npm ci --no-audit --no-fund --loglevel=error
-	npm run --silent vendor
 fi
+npm run --silent vendor
 mkdir -p bin
 go build -o bin/timeslice ./cmd/timeslice
 exec ./bin/timeslice serve "$@"
