@@ -60,6 +60,12 @@ func (s *Store) Items(ctx context.Context, layer string, q data.Query) (data.Pag
 	if d := q.Datetime; d != nil && d.IsInstant {
 		return s.slice(ctx, layer, d.Instant, q)
 	}
+	return s.page(ctx, layer, rangeWhere(layer, q), q, time.Time{}, false)
+}
+
+// rangeWhere selects the keyframes of layer whose validity meets the
+// interval of q (all of them without one) and whose bounds meet its box.
+func rangeWhere(layer string, q data.Query) *sqlQuery {
 	var sq sqlQuery
 	sq.and("f.layer = " + sq.arg(layer))
 	if d := q.Datetime; d != nil {
@@ -75,7 +81,7 @@ func (s *Store) Items(ctx context.Context, layer string, q data.Query) (data.Pag
 	if q.BBox != nil {
 		sq.and(sq.bboxCond("f", *q.BBox, true))
 	}
-	return s.page(ctx, layer, &sq, q, time.Time{}, false)
+	return &sq
 }
 
 // slice answers a query at instant t: the keyframes valid at t, each with
