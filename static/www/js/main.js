@@ -192,8 +192,10 @@ function currentEvent(t) {
 function renderCaption(force = false) {
   const e = currentEvent(clock.t);
   const id = e ? e.id : null;
-  if (!force && id === captionEventId) return;
-  captionEventId = id;
+  // Between events the panel points to the next one: that is part of its key.
+  const key = e ? `e:${id}` : `next:${events.find((x) => x.from > clock.t)?.id ?? ''}`;
+  if (!force && key === captionEventId) return;
+  captionEventId = key;
   history.setCurrentEvent(id);
   timeline.setCurrent(id);
   const body = $('.ts-caption-body');
