@@ -88,12 +88,14 @@ export class Timeline {
   render() {
     const lang = this.lang;
     const ms = monthStarts(this.min, this.max);
-    this.months.innerHTML = ms.map((m, i) => {
+    // Khmer month names have no short forms: name only every third month.
+    this.months.classList.toggle('is-sparse', lang === 'km');
+    this.months.innerHTML = ms.map((m) => {
       const p = localParts(m);
       const jan = p.month === 0;
-      // Januaries show the year, and so does the first month (December 1978).
-      const label = jan || i === 0 ? digits(lang, String(p.year)) : monthName(p.month, lang, true);
-      const cls = `ts-tl-month${jan || i === 0 ? ' is-year' : ''}${p.month % 3 === 0 ? ' is-quarter' : ''}`;
+      // Januaries show the year; the other months their (short) name.
+      const label = jan ? digits(lang, String(p.year)) : monthName(p.month, lang, true);
+      const cls = `ts-tl-month${jan ? ' is-year' : ''}${p.month % 3 === 0 ? ' is-quarter' : ''}`;
       return `<span class="${cls}" style="left:${this.pos(m).toFixed(3)}%"><span>${escapeHTML(label)}</span></span>`;
     }).join('');
     this.eventsEl.innerHTML = this.events.map((e) => {
