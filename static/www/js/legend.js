@@ -60,7 +60,7 @@ export function renderLegend(ul, lang, visible, onToggle) {
   ul.innerHTML = order.map((id) => {
     const ex = extra(id, lang);
     return `<li data-layer="${id}"><label><input type="checkbox" ${visible.has(id) ? 'checked' : ''} data-layer="${id}">${swatch(id)}<span>${escapeHTML(t(lang, `layer.${id}`))}</span></label>${ex ? `<div class="ts-legend-extra">${ex}</div>` : ''}</li>`;
-  }).join('');
+  }).join('') + `<li class="ts-legend-note"><svg class="ts-swatch" viewBox="0 0 34 22" aria-hidden="true"><rect x="2" y="3" width="30" height="16" fill="${COLORS.control}" fill-opacity=".18" stroke="${COLORS.controlEdge}" stroke-opacity=".6" stroke-width="1.6" stroke-dasharray="4 4"/></svg><span>${escapeHTML(t(lang, 'legend.lowCertainty'))}</span></li>`;
   ul.querySelectorAll('input[type=checkbox]').forEach((cb) => {
     cb.addEventListener('change', () => onToggle(cb.dataset.layer, cb.checked));
   });
