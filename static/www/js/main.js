@@ -204,7 +204,7 @@ function renderCaption(force = false) {
     let html = `<p class="ts-caption-empty">${escapeHTML(msg(lang, 'panel.noEvent'))}</p>`;
     if (next) {
       const nn = pick(next.name, lang);
-      html += `<p class="ts-caption-next">→ <button type="button" class="ts-linkbtn" data-seek="${next.from}">${escapeHTML(formatDate(next.date, lang))} — <span lang="${nn.lang}">${escapeHTML(nn.text)}</span></button></p>`;
+      html += `<p class="ts-caption-next">${escapeHTML(msg(lang, 'panel.nextEvent'))} <button type="button" class="ts-linkbtn" data-seek="${next.from}">${escapeHTML(formatDate(next.date, lang))} — <span lang="${nn.lang}">${escapeHTML(nn.text)}</span></button></p>`;
     }
     body.innerHTML = html;
   } else {
