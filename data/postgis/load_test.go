@@ -138,6 +138,57 @@ func TestLoad(t *testing.T) {
 		}
 	})
 
+	t.Run("replace is atomic for readers", func(t *testing.T) {
+		// Readers during a replace of camps see the old layer or the new
+		// one, never an empty or a half-written layer.
+		db := c.CreateDB(t, "atomic")
+		st2, err := postgis.Open(ctx, db, postgis.Options{Migrate: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st2.Close()
+		if _, err := st2.Load(ctx, ds, postgis.LoadOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		old, err := st2.Items(ctx, "camps", data.Query{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		camps := without(ds, func(f geo.Feature) bool { return f.Layer != "camps" || f.ID == "k5" })
+		done := make(chan struct{})
+		seen := map[int]int{}
+		go func() {
+			defer close(done)
+			for i := 0; i < 3; i++ {
+				if _, err := st2.Load(ctx, camps, postgis.LoadOptions{Replace: true}); err != nil {
+					t.Error(err)
+				}
+				if _, err := st2.Load(ctx, ds, postgis.LoadOptions{Replace: true}); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+		for reading := true; reading; {
+			select {
+			case <-done:
+				reading = false
+			default:
+			}
+			p, err := st2.Items(ctx, "camps", data.Query{})
+			if err != nil {
+				t.Error(err)
+				break
+			}
+			seen[p.Matched]++
+			if p.Matched != old.Matched && p.Matched != old.Matched-1 {
+				t.Errorf("a reader saw %d camps during a replace, want %d or %d", p.Matched, old.Matched, old.Matched-1)
+				break
+			}
+		}
+		<-done
+		t.Logf("camps counts seen by readers during replaces: %v", seen)
+	})
+
 	t.Run("conflict with stored track rolls back", func(t *testing.T) {
 		// A keyframe that overlaps one already stored in its track: the
 		// merged track is invalid, so nothing may be written.
