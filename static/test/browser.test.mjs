@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  chromiumOrSkip, vendored, buildServer, startServer, stopServer, freePort, launchBrowser, watch, waitReady, outDir,
+  chromiumOrSkip, vendored, buildServer, startServer, stopServer, freePort, launchBrowser, watch, waitReady, outDir, fontsUsed,
 } from './lib/harness.mjs';
 import { inGeometry, coordDiff } from './lib/geo.mjs';
 
@@ -73,6 +73,11 @@ test('the page loads with no console error and no failed request, and draws', T(
     assert.ok(info.ticks > 0, 'event ticks on the timeline');
     assert.ok(info.fonts.some((f) => f.includes('Noto Sans')), `vendored fonts loaded: ${info.fonts}`);
     assert.ok(info.firstView > 0);
+    // Every glyph on the page comes from the vendored fonts, none from the system.
+    const fonts = await fontsUsed(page);
+    assert.ok(fonts.length > 50, `fonts of ${fonts.length} text runs`);
+    const system = fonts.filter((f) => !f.isCustomFont);
+    assert.deepEqual(system.map((f) => `${f.familyName}: ${f.el}`), [], 'text drawn with a system font');
     const file = join(outDir(), 'test-desktop.png');
     await page.screenshot({ path: file });
     assert.ok(statSync(file).size > 10000, 'the screenshot is not empty');
@@ -246,6 +251,9 @@ test('the language switch shows Khmer, with the vendored Khmer font', T(60000), 
       check: document.fonts.check('16px "Noto Sans Khmer"', 'កម្ពុជា'),
     }));
     assert.ok(font.loaded, 'Noto Sans Khmer was loaded from /static/vendor');
+    const used = await fontsUsed(page);
+    assert.ok(used.some((f) => f.familyName === 'Noto Sans Khmer' && f.isCustomFont && f.glyphCount > 100), 'Khmer text drawn with the vendored font');
+    assert.deepEqual(used.filter((f) => !f.isCustomFont).map((f) => `${f.familyName}: ${f.el}`), [], 'text drawn with a system font');
     assert.ok(font.check);
     assert.match(page.url(), /lang=km/);
     await page.screenshot({ path: join(outDir(), 'test-khmer.png') });

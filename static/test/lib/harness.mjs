@@ -131,3 +131,32 @@ export function outDir() {
 export async function waitReady(page, timeout = 20000) {
   await page.waitForFunction(() => document.documentElement.dataset.ready === '1', null, { timeout });
 }
+
+/** The fonts Chromium used for the text of every element under `root`
+ * that has text of its own: [{familyName, isCustomFont, glyphCount, el}].
+ * A web font (ours, from /static/vendor/fonts) has isCustomFont true. */
+export async function fontsUsed(page, root = 'body') {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const n = await page.evaluate((sel) => {
+    let i = 0;
+    for (const el of document.querySelectorAll(`${sel}, ${sel} *`)) {
+      const own = [...el.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim() !== '');
+      const r = el.getBoundingClientRect();
+      if (own && r.width > 1 && r.height > 1 && getComputedStyle(el).visibility !== 'hidden') el.dataset.fontProbe = String(i++);
+    }
+    return i;
+  }, root);
+  const { root: doc } = await cdp.send('DOM.getDocument', { depth: -1 });
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: doc.nodeId, selector: `[data-font-probe="${i}"]` });
+    if (!nodeId) continue;
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+    for (const f of fonts) out.push({ ...f, el: outerHTML.slice(0, 120) });
+  }
+  await cdp.detach();
+  return out;
+}
