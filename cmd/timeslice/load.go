@@ -43,6 +43,11 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return usageError{"load: --db postgres://… is required (or set TIMESLICE_DB)"}
 	}
 	files := fl.Args()
+	for _, f := range files {
+		if strings.HasPrefix(f, "-") {
+			return usageError{fmt.Sprintf("load: %q after the files: flags come first (timeslice load --db … --replace files…)", f)}
+		}
+	}
 	ds, err := readDataset(files)
 	if err == nil {
 		if problems := postgis.Check(ds, fileOf(files)); len(problems) > 0 {
@@ -69,12 +74,12 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	defer st.Close()
 	opts := postgis.LoadOptions{Replace: *replace}
+	p := newProgress(stderr)
 	if !*quiet {
-		p := newProgress(stderr)
 		opts.Progress = p.update
-		defer p.done()
 	}
 	res, err := st.Load(ctx, ds, opts)
+	p.done()
 	if errors.As(err, &problems) {
 		for _, p := range problems {
 			fmt.Fprintln(stderr, p)

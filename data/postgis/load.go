@@ -274,7 +274,7 @@ func copyIn(ctx context.Context, tx *sql.Tx, table string, ds *data.Dataset, nex
 	if _, err := stmt.ExecContext(ctx); err != nil {
 		return classify(fmt.Errorf("finish COPY: %w", err))
 	}
-	if progress != nil {
+	if progress != nil && total%1000 != 0 {
 		progress(total, total)
 	}
 	return nil
