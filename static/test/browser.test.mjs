@@ -281,6 +281,25 @@ test('the URL holds date, view and layers; a reload restores them', T(60000), as
   } finally { await close(); }
 });
 
+test('every drawn feature is reachable from the "on the map" list, and opens its popup', T(60000), async () => {
+  const { page, problems, close } = await open('/?t=1979-01-08');
+  try {
+    await page.click('.ts-now summary');
+    await page.waitForSelector('.ts-now-list button[data-id]');
+    const n = await page.locator('.ts-now-list button[data-id]').count();
+    const drawn = await page.evaluate(() => ['events', 'advances', 'control', 'perimeter', 'flows', 'camps', 'zones', 'places']
+      .reduce((k, id) => k + window.timeslice.drawn(id).features.length, 0));
+    assert.equal(n, drawn);
+    await page.locator('.ts-now-list button[data-layer="control"]').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.leaflet-popup .ts-feature[data-layer="control"]');
+    const text = await page.textContent('.leaflet-popup');
+    assert.match(text, /Sources/);
+    assert.match(text, /Certainty/);
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
 test('keys: Home, End, Page Down (next event), arrows, space', T(60000), async () => {
   const { page, problems, close } = await open('/?t=1979-01-08');
   try {

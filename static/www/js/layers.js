@@ -74,6 +74,7 @@ export class HistoryLayers {
     }
     this.currentEventId = null;
     this.labelsVersion = 0; // bumped when a labelled feature comes or goes
+    this.version = 0; // bumped when any feature comes or goes
   }
 
   setVisible(id, visible) {
@@ -90,6 +91,7 @@ export class HistoryLayers {
     const l = this.layers.get(id);
     for (const item of l.items.values()) this.removeItem(l, item);
     l.items.clear();
+    this.version++;
   }
 
   /** Forgets every drawn feature (after a language change, labels and
@@ -110,6 +112,7 @@ export class HistoryLayers {
       if (!item) {
         const created = this.create(l, f, k);
         if (created) l.items.set(key, created);
+        this.version++;
         if (l.id === 'places' || l.id === 'zones') this.labelsVersion++;
       } else if (item.feature !== f) {
         this.update(l, item, f, k);
@@ -119,6 +122,7 @@ export class HistoryLayers {
       if (!seen.has(key)) {
         this.removeItem(l, item);
         l.items.delete(key);
+        this.version++;
         if (l.id === 'places' || l.id === 'zones') this.labelsVersion++;
       }
     }

@@ -14,7 +14,7 @@ import { Kiosk } from './kiosk.js';
 import { renderLegend, renderBasemapLegend } from './legend.js';
 import { featureHTML, sourcesHTML, certaintyHTML } from './details.js';
 import { parseState, formatState } from './urlstate.js';
-import { t as msg, pick, formatDate, LANGS } from './i18n.js';
+import { t as msg, pick, formatDate, formatNumber, LANGS } from './i18n.js';
 import { escapeHTML } from './basemap.js';
 import { declutter } from './declutter.js';
 import {
@@ -261,6 +261,42 @@ function renderCredits() {
     `<li>${escapeHTML(msg(lang, `basemap.${l.id}`) === `basemap.${l.id}` ? l.title : msg(lang, `basemap.${l.id}`))}: ${escapeHTML(l.attribution || '?')}${l.license ? ` — ${escapeHTML(l.license)}` : ''}</li>`).join('');
 }
 
+// --- "On the map at this date": every drawn feature as a button that
+// opens its popup, so that keyboards and screen readers reach them too.
+const nowEl = $('.ts-now');
+let nowVersion = -1, nowTimer = 0;
+const NOW_ORDER = ['events', 'advances', 'control', 'perimeter', 'flows', 'camps', 'zones', 'places'];
+function updateNow(force = false) {
+  if (!force && history.version === nowVersion) return;
+  if (nowTimer && !force) return;
+  clearTimeout(nowTimer);
+  nowTimer = setTimeout(() => {
+    nowTimer = 0;
+    nowVersion = history.version;
+    let count = 0, html = '';
+    for (const id of NOW_ORDER) {
+      if (!visible.has(id)) continue;
+      const fs = history.drawn(id).features;
+      if (fs.length === 0) continue;
+      count += fs.length;
+      if (!nowEl.open) continue;
+      html += `<h3>${escapeHTML(msg(lang, `layer.${id}`))}</h3><ul>` + fs.map((f) => {
+        const n = pick(f.properties?.name, lang);
+        return `<li><button type="button" class="ts-linkbtn" data-layer="${id}" data-id="${escapeHTML(String(f.id))}" lang="${n.lang}">${escapeHTML(n.text || String(f.id))}</button></li>`;
+      }).join('') + '</ul>';
+    }
+    $('.ts-now-count').textContent = `(${formatNumber(count, lang)})`;
+    if (nowEl.open) $('.ts-now-list').innerHTML = html;
+  }, force ? 0 : 400);
+}
+nowEl.addEventListener('toggle', () => updateNow(true));
+$('.ts-now-list').addEventListener('click', (ev) => {
+  const b = ev.target.closest('button[data-id]');
+  if (!b) return;
+  setPanel(false);
+  history.openPopupFor(b.dataset.layer, b.dataset.id);
+});
+
 // --- language ---------------------------------------------------------------------------------
 function setLanguage(l) {
   if (!LANGS.includes(l) || l === lang) return;
@@ -276,6 +312,7 @@ function setLanguage(l) {
   renderCaption(true);
   updateDate(true);
   requestRender();
+  updateNow(true);
   writeURL(true);
 }
 document.querySelectorAll('.ts-lang button').forEach((b) => b.addEventListener('click', () => setLanguage(b.dataset.lang)));
@@ -368,6 +405,7 @@ function renderInner() {
     layerTimes[id] = (layerTimes[id] || 0) + performance.now() - l0;
   }
   if (history.labelsVersion !== labelsVersion) { labelsVersion = history.labelsVersion; scheduleDeclutter(); }
+  updateNow();
   timeline.setTime(t);
   updateDate();
   renderCaption();
