@@ -58,3 +58,22 @@ func isUndefinedTable(err error) bool {
 	e, ok := errors.AsType[*pq.Error](err)
 	return ok && (e.Code == "42P01" || e.Code == "3F000")
 }
+
+// callErr is classify for a call made with ctx: when ctx has ended, the
+// error says so (the driver reports a cancelled query as a server error),
+// so that a client that went away is not taken for a database that did.
+func callErr(ctx context.Context, err error) error {
+	if err == nil {
+		return nil
+	}
+	switch cerr := ctx.Err(); {
+	case errors.Is(cerr, context.Canceled):
+		if !errors.Is(err, cerr) {
+			err = fmt.Errorf("%w: %w", cerr, err)
+		}
+		return err // the caller gave up: not the database's fault
+	case cerr != nil && !errors.Is(err, cerr):
+		err = fmt.Errorf("%w: %w", cerr, err)
+	}
+	return classify(err)
+}

@@ -101,14 +101,14 @@ func (s *Store) slice(ctx context.Context, layer string, t time.Time, q data.Que
 	rows, err := s.db.QueryContext(ctx, "SELECT "+featureCols("f")+", "+featureCols("n")+
 		" FROM timeslice.features f"+successorJoin+sq.whereSQL()+" ORDER BY f.seq, f.id", sq.args...)
 	if err != nil {
-		return data.Page{}, classify(fmt.Errorf("query slice of %s: %w", layer, err))
+		return data.Page{}, callErr(ctx, fmt.Errorf("query slice of %s: %w", layer, err))
 	}
 	defer rows.Close()
 	var matched []geo.Feature
 	for rows.Next() {
 		var fr, nr featureRow
 		if err := rows.Scan(append(fr.dest(), nr.dest()...)...); err != nil {
-			return data.Page{}, classify(fmt.Errorf("read slice of %s: %w", layer, err))
+			return data.Page{}, callErr(ctx, fmt.Errorf("read slice of %s: %w", layer, err))
 		}
 		f, err := fr.feature(layer)
 		if err != nil {
@@ -135,7 +135,7 @@ func (s *Store) slice(ctx context.Context, layer string, t time.Time, q data.Que
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return data.Page{}, classify(fmt.Errorf("read slice of %s: %w", layer, err))
+		return data.Page{}, callErr(ctx, fmt.Errorf("read slice of %s: %w", layer, err))
 	}
 	return data.Page{Features: window(matched, q.Offset, q.Limit), Matched: len(matched)}, nil
 }
@@ -164,7 +164,7 @@ func (s *Store) page(ctx context.Context, layer string, sq *sqlQuery, q data.Que
 	stmt, args := pageSQL(sq, q, interp)
 	rows, err := s.db.QueryContext(ctx, stmt, args...)
 	if err != nil {
-		return data.Page{}, classify(fmt.Errorf("query %s: %w", layer, err))
+		return data.Page{}, callErr(ctx, fmt.Errorf("query %s: %w", layer, err))
 	}
 	defer rows.Close()
 	var page data.Page
@@ -175,7 +175,7 @@ func (s *Store) page(ctx context.Context, layer string, sq *sqlQuery, q data.Que
 			dest = append(dest, nr.dest()...)
 		}
 		if err := rows.Scan(append(dest, &page.Matched)...); err != nil {
-			return data.Page{}, classify(fmt.Errorf("read %s: %w", layer, err))
+			return data.Page{}, callErr(ctx, fmt.Errorf("read %s: %w", layer, err))
 		}
 		f, err := fr.feature(layer)
 		if err != nil {
@@ -191,12 +191,12 @@ func (s *Store) page(ctx context.Context, layer string, sq *sqlQuery, q data.Que
 		page.Features = append(page.Features, f)
 	}
 	if err := rows.Err(); err != nil {
-		return data.Page{}, classify(fmt.Errorf("read %s: %w", layer, err))
+		return data.Page{}, callErr(ctx, fmt.Errorf("read %s: %w", layer, err))
 	}
 	if len(page.Features) == 0 && q.Offset > 0 {
 		// Past the end: the window count came with no row.
 		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM timeslice.features f"+sq.whereSQL(), sq.args...).Scan(&page.Matched); err != nil {
-			return data.Page{}, classify(fmt.Errorf("count %s: %w", layer, err))
+			return data.Page{}, callErr(ctx, fmt.Errorf("count %s: %w", layer, err))
 		}
 	}
 	return page, nil
@@ -251,7 +251,7 @@ func (s *Store) Item(ctx context.Context, layer, id string) (geo.Feature, error)
 		return geo.Feature{}, fmt.Errorf("feature %q in %s: %w", id, layer, data.ErrNotFound)
 	}
 	if err != nil {
-		return geo.Feature{}, classify(fmt.Errorf("query feature %q in %s: %w", id, layer, err))
+		return geo.Feature{}, callErr(ctx, fmt.Errorf("query feature %q in %s: %w", id, layer, err))
 	}
 	return fr.feature(layer)
 }
@@ -262,7 +262,7 @@ func (s *Store) Collections(ctx context.Context) ([]data.Collection, error) {
 		min(lower(validity)), max(upper(validity)), bool_or(upper_inf(validity))
 		FROM timeslice.features GROUP BY layer`)
 	if err != nil {
-		return nil, classify(fmt.Errorf("query collections: %w", err))
+		return nil, callErr(ctx, fmt.Errorf("query collections: %w", err))
 	}
 	defer rows.Close()
 	byLayer := map[string]data.Collection{}
@@ -276,7 +276,7 @@ func (s *Store) Collections(ctx context.Context) ([]data.Collection, error) {
 		)
 		if err := rows.Scan(&layer, &c.Count, &c.Bound.Min[0], &c.Bound.Min[1], &c.Bound.Max[0], &c.Bound.Max[1],
 			&start, &end, &openEnds); err != nil {
-			return nil, classify(fmt.Errorf("read collections: %w", err))
+			return nil, callErr(ctx, fmt.Errorf("read collections: %w", err))
 		}
 		c.Start = start
 		if end.Valid && !openEnds {
@@ -285,7 +285,7 @@ func (s *Store) Collections(ctx context.Context) ([]data.Collection, error) {
 		byLayer[layer] = c
 	}
 	if err := rows.Err(); err != nil {
-		return nil, classify(fmt.Errorf("read collections: %w", err))
+		return nil, callErr(ctx, fmt.Errorf("read collections: %w", err))
 	}
 	var out []data.Collection
 	for _, l := range data.Layers() {
@@ -305,18 +305,18 @@ func (s *Store) Timeline(ctx context.Context) (data.Timeline, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT lower(validity) AS t FROM timeslice.features
 		UNION SELECT upper(validity) FROM timeslice.features WHERE NOT upper_inf(validity) ORDER BY t`)
 	if err != nil {
-		return tl, classify(fmt.Errorf("query timeline: %w", err))
+		return tl, callErr(ctx, fmt.Errorf("query timeline: %w", err))
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var t time.Time
 		if err := rows.Scan(&t); err != nil {
-			return tl, classify(fmt.Errorf("read timeline: %w", err))
+			return tl, callErr(ctx, fmt.Errorf("read timeline: %w", err))
 		}
 		tl.Instants = append(tl.Instants, t)
 	}
 	if err := rows.Err(); err != nil {
-		return tl, classify(fmt.Errorf("read timeline: %w", err))
+		return tl, callErr(ctx, fmt.Errorf("read timeline: %w", err))
 	}
 	if n := len(tl.Instants); n > 0 {
 		tl.Start, tl.End = tl.Instants[0], tl.Instants[n-1]
@@ -324,13 +324,13 @@ func (s *Store) Timeline(ctx context.Context) (data.Timeline, error) {
 	evs, err := s.db.QueryContext(ctx, "SELECT "+featureCols("f")+
 		" FROM timeslice.features f WHERE f.layer = 'events' ORDER BY lower(f.validity), f.seq, f.id")
 	if err != nil {
-		return tl, classify(fmt.Errorf("query events: %w", err))
+		return tl, callErr(ctx, fmt.Errorf("query events: %w", err))
 	}
 	defer evs.Close()
 	for evs.Next() {
 		var fr featureRow
 		if err := evs.Scan(fr.dest()...); err != nil {
-			return tl, classify(fmt.Errorf("read events: %w", err))
+			return tl, callErr(ctx, fmt.Errorf("read events: %w", err))
 		}
 		f, err := fr.feature("events")
 		if err != nil {
@@ -339,7 +339,7 @@ func (s *Store) Timeline(ctx context.Context) (data.Timeline, error) {
 		tl.Events = append(tl.Events, f)
 	}
 	if err := evs.Err(); err != nil {
-		return tl, classify(fmt.Errorf("read events: %w", err))
+		return tl, callErr(ctx, fmt.Errorf("read events: %w", err))
 	}
 	return tl, nil
 }
