@@ -232,8 +232,14 @@ export class HistoryLayers {
           }
           break;
         case 'camps': if (p.population !== op.population) { item.main.setStyle(this.campStyle(p)); item.main.setRadius(campRadius(p.population)); } break;
-        case 'places': break;
+        case 'places': item.main.setStyle(this.placeStyle(p)); break;
         case 'events': break;
+      }
+      // A track may rename its feature (a town renamed, a camp moved).
+      if (item.main.getTooltip?.() && JSON.stringify(p.name) !== JSON.stringify(op.name)) {
+        const name = pick(p.name, this.lang());
+        item.main.setTooltipContent(l.id === 'places' ? this.placeLabel(p) : escapeHTML(name.text));
+        if (l.id === 'places' || l.id === 'zones') this.labelsVersion++;
       }
       if (item.popupOpen) item.main.setPopupContent(this.details(f, l.id, k, f !== k?.feature));
     }
