@@ -488,7 +488,17 @@ async function start() {
   document.documentElement.dataset.ready = '1';
   started = true;
   requestRender(); // and prefetch ahead, now that the first view is in
-  if (kioskMode) { kiosk.showHint(true); play(); }
+  if (kioskMode) {
+    kiosk.showHint(true);
+    play();
+    // Fonts load lazily by script and weight; a kiosk fetches them all now,
+    // so a language switch during a server restart still has its glyphs.
+    for (const w of [400, 700]) {
+      for (const [family, sample] of [['Noto Sans', 'aĂộ'], ['Noto Sans Khmer', 'ក']]) {
+        document.fonts.load(`${w} 16px "${family}"`, sample).catch(() => {});
+      }
+    }
+  }
   else if (state.autoplay) play();
 }
 
