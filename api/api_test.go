@@ -25,7 +25,10 @@ func fixtureServer(t testing.TB, opts api.Options) *httptest.Server {
 		t.Fatal(err)
 	}
 	if opts.Frontend == nil {
-		opts.Frontend = fstest.MapFS{"index.html": {Data: []byte("<!doctype html><html><body>map</body></html>")}}
+		opts.Frontend = fstest.MapFS{
+			"index.html":  {Data: []byte("<!doctype html><html><body>map</body></html>")},
+			"favicon.svg": {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`)},
+		}
 	}
 	srv := httptest.NewServer(api.New(data.NewMemory(ds), opts))
 	t.Cleanup(srv.Close)
@@ -117,6 +120,7 @@ func TestEndpoints(t *testing.T) {
 		{"/readyz", "", 200, "application/json", `"ready"`},
 		{"/basemap", "", 200, "application/json", `"layers":[]`},
 		{"/static/index.html", "", 200, "text/html", "<html"},
+		{"/favicon.ico", "", 200, "image/svg+xml", "<svg"},
 		{"/collections/armies", "", 404, "application/json", `"code":"NotFound"`},
 		{"/collections/armies/items", "", 404, "application/json", `"code":"NotFound"`},
 		{"/collections/flows/items/nope", "", 404, "application/json", `"code":"NotFound"`},

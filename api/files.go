@@ -51,16 +51,23 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, notFound("this server has no frontend"))
 		return
 	}
-	s.serveFile(w, r, s.opts.Frontend, strings.TrimPrefix(r.URL.Path, "/static/"), cacheControl)
+	// no-cache: revalidate every time (a 304 on loopback costs nothing), so
+	// a kiosk never runs old scripts beside a new index.html after a redeploy.
+	s.serveFile(w, r, s.opts.Frontend, strings.TrimPrefix(r.URL.Path, "/static/"), "no-cache")
 }
 
-// favicon answers /favicon.ico from the frontend, if it has one.
+// favicon answers /favicon.ico with the frontend's icon: favicon.ico, or
+// else favicon.svg.
 func (s *Server) favicon(w http.ResponseWriter, r *http.Request) {
 	if s.opts.Frontend == nil {
 		s.fail(w, r, notFound("no favicon"))
 		return
 	}
-	s.serveFile(w, r, s.opts.Frontend, "favicon.ico", cacheControl)
+	name := "favicon.ico"
+	if _, err := fs.Stat(s.opts.Frontend, name); err != nil {
+		name = "favicon.svg"
+	}
+	s.serveFile(w, r, s.opts.Frontend, name, cacheControl)
 }
 
 // serveFile sends one file of fsys through the response cache, so it
