@@ -3,9 +3,12 @@ package postgis
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/lib/pq"
 
 	"github.com/timeslice/timeslice/data"
 	"github.com/timeslice/timeslice/data/postgis/pgtest"
@@ -14,8 +17,9 @@ import (
 )
 
 // explain returns the EXPLAIN (ANALYZE, BUFFERS) plan of the statement
-// Items runs for q (without a box when at an instant).
-func explain(ctx context.Context, db *sql.DB, layer string, q data.Query) (string, error) {
+// Items runs for q (without a box when at an instant), prepared as the
+// store prepares it, on conn.
+func explain(ctx context.Context, conn *sql.Conn, layer string, q data.Query) (string, error) {
 	var stmt string
 	var args []any
 	if d := q.Datetime; d != nil && d.IsInstant {
@@ -23,7 +27,28 @@ func explain(ctx context.Context, db *sql.DB, layer string, q data.Query) (strin
 	} else {
 		stmt, args = pageSQL(rangeWhere(layer, q), q, false)
 	}
-	rows, err := db.QueryContext(ctx, "EXPLAIN (ANALYZE, BUFFERS) "+stmt, args...)
+	if _, err := conn.ExecContext(ctx, "DEALLOCATE ALL"); err != nil {
+		return "", err
+	}
+	if _, err := conn.ExecContext(ctx, "PREPARE items AS "+stmt); err != nil {
+		return "", err
+	}
+	// EXPLAIN EXECUTE takes no bind parameters: the test writes its own
+	// values as literals.
+	params := make([]string, len(args))
+	for i, a := range args {
+		switch v := a.(type) {
+		case nil:
+			params[i] = "NULL"
+		case string:
+			params[i] = pq.QuoteLiteral(v)
+		case time.Time:
+			params[i] = pq.QuoteLiteral(v.Format(time.RFC3339Nano))
+		default:
+			params[i] = fmt.Sprint(v)
+		}
+	}
+	rows, err := conn.QueryContext(ctx, "EXPLAIN (ANALYZE, BUFFERS) EXECUTE items("+strings.Join(params, ", ")+")")
 	if err != nil {
 		return "", err
 	}
@@ -54,6 +79,11 @@ func TestSliceUsesIndex(t *testing.T) {
 	if _, err := st.Load(ctx, synth.Generate(o), LoadOptions{}); err != nil {
 		t.Fatal(err)
 	}
+	conn, err := st.DB().Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
 	at := synth.Start.Add(synth.Step(o) * 17).Add(time.Hour)
 	box := &geo.BBox{MinLon: 103, MinLat: 11, MaxLon: 103.5, MaxLat: 11.5}
 	for _, tc := range []struct {
@@ -64,16 +94,23 @@ func TestSliceUsesIndex(t *testing.T) {
 		{"box over all time", data.Query{BBox: box, Limit: 100}},
 		{"box over a month", data.Query{Datetime: &geo.Datetime{Start: at, End: at.AddDate(0, 1, 0)}, BBox: box, Limit: 100}},
 	} {
-		plan, err := explain(ctx, st.DB(), "flows", tc.q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("%s:\n%s", tc.name, plan)
-		if !strings.Contains(plan, "features_slice_gist") {
-			t.Errorf("%s does not use the GiST index over (layer, validity, geom):\n%s", tc.name, plan)
-		}
-		if strings.Contains(plan, "Seq Scan") {
-			t.Errorf("%s scans the table:\n%s", tc.name, plan)
+		// The store prepares its statements: after a few executions the
+		// server may switch to a generic plan, which must be as good.
+		for _, mode := range []string{"auto", "force_generic_plan"} {
+			if _, err := conn.ExecContext(ctx, "SET plan_cache_mode = "+mode); err != nil {
+				t.Fatal(err)
+			}
+			plan, err := explain(ctx, conn, "flows", tc.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s, plan_cache_mode %s:\n%s", tc.name, mode, plan)
+			if !strings.Contains(plan, "features_slice_gist") {
+				t.Errorf("%s (%s) does not use the GiST index over (layer, validity, geom):\n%s", tc.name, mode, plan)
+			}
+			if strings.Contains(plan, "Seq Scan") {
+				t.Errorf("%s (%s) scans the table:\n%s", tc.name, mode, plan)
+			}
 		}
 	}
 }

@@ -98,7 +98,7 @@ func (s *Store) slice(ctx context.Context, layer string, t time.Time, q data.Que
 	own := sq.bboxCond("f", box, false)
 	next := sq.bboxCond("n", box, false)
 	sq.and("(" + own + " OR (n.id IS NOT NULL AND " + next + "))")
-	rows, err := s.db.QueryContext(ctx, "SELECT "+featureCols("f")+", "+featureCols("n")+
+	rows, err := s.query(ctx, "SELECT "+featureCols("f")+", "+featureCols("n")+
 		" FROM timeslice.features f"+successorJoin+sq.whereSQL()+" ORDER BY f.seq, f.id", sq.args...)
 	if err != nil {
 		return data.Page{}, callErr(ctx, fmt.Errorf("query slice of %s: %w", layer, err))
@@ -162,7 +162,7 @@ func instantWhere(layer string, t time.Time) *sqlQuery {
 // with their successor and interpolated to t.
 func (s *Store) page(ctx context.Context, layer string, sq *sqlQuery, q data.Query, t time.Time, interp bool) (data.Page, error) {
 	stmt, args := pageSQL(sq, q, interp)
-	rows, err := s.db.QueryContext(ctx, stmt, args...)
+	rows, err := s.query(ctx, stmt, args...)
 	if err != nil {
 		return data.Page{}, callErr(ctx, fmt.Errorf("query %s: %w", layer, err))
 	}

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/lib/pq"
@@ -81,6 +82,26 @@ type Store struct {
 	// loadConn connects without the read deadline: a load sends for a
 	// long time before the database answers.
 	loadConn *pq.Connector
+	// stmts caches prepared statements by SQL text: a slice is parsed
+	// and planned once per connection, not per request.
+	stmts sync.Map
+}
+
+// query runs a cached prepared statement.
+func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	v, ok := s.stmts.Load(query)
+	if !ok {
+		st, err := s.db.PrepareContext(ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		if v, ok = s.stmts.LoadOrStore(query, st); ok {
+			st.Close()
+		} else {
+			v = st
+		}
+	}
+	return v.(*sql.Stmt).QueryContext(ctx, args...)
 }
 
 var _ data.Store = (*Store)(nil)
