@@ -62,3 +62,12 @@ func (c *cache) put(key string, res *response) {
 		c.used -= it.res.size() + int64(len(it.key))
 	}
 }
+
+// clear drops every entry.
+func (c *cache) clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.ll.Init()
+	clear(c.items)
+	c.used = 0
+}

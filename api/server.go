@@ -2,10 +2,12 @@ package api
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gorilla/mux"
@@ -50,7 +52,15 @@ type Server struct {
 	log    *slog.Logger
 	cache  *cache
 	router *mux.Router
+
+	verMu sync.Mutex
+	ver   string    // the store's data version last read
+	verAt time.Time // when it was read
 }
+
+// versionTTL is how long a data version read from the store is trusted:
+// a change in PostGIS shows within this long.
+const versionTTL = time.Second
 
 // cacheControl is sent with data answers: the history does not change
 // while a deployment runs, and the ETag makes revalidation cheap.
@@ -157,6 +167,26 @@ func (r *recorder) Write(b []byte) (int, error) {
 	return n, err
 }
 
+// dataVersion returns the store's data version, asking the store at most
+// once per versionTTL. When it changes, every cached answer is dropped.
+func (s *Server) dataVersion(ctx context.Context) (string, error) {
+	s.verMu.Lock()
+	defer s.verMu.Unlock()
+	if s.ver != "" && time.Since(s.verAt) < versionTTL {
+		return s.ver, nil
+	}
+	v, err := s.store.Version(ctx)
+	if err != nil {
+		return "", fmt.Errorf("data version: %w", err)
+	}
+	if s.ver != "" && v != s.ver {
+		s.log.Info("data changed: cached answers dropped", "from", s.ver, "to", v)
+		s.cache.clear()
+	}
+	s.ver, s.verAt = v, time.Now()
+	return v, nil
+}
+
 // baseURL is what absolute links start with.
 func (s *Server) baseURL(r *http.Request) string {
 	if s.opts.BaseURL != "" {
@@ -180,14 +210,19 @@ func (s *Server) baseURL(r *http.Request) string {
 // build and keeps it. Errors are not cached. The key holds the path, the
 // canonical query and the base URL the links were built with.
 func (s *Server) cached(w http.ResponseWriter, r *http.Request, build func(ctx context.Context, base string) (*response, error)) {
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
+	defer cancel()
+	version, err := s.dataVersion(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	base := s.baseURL(r)
-	key := r.URL.Path + "?" + r.URL.Query().Encode() + "|" + base
+	key := r.URL.Path + "?" + r.URL.Query().Encode() + "|" + base + "|" + version
 	if res, ok := s.cache.get(key); ok {
 		res.send(w, r)
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
-	defer cancel()
 	res, err := build(ctx, base)
 	if err != nil {
 		s.fail(w, r, err)

@@ -85,6 +85,10 @@ func (m *Memory) Collections(context.Context) ([]Collection, error) {
 // Timeline implements Store.
 func (m *Memory) Timeline(context.Context) (Timeline, error) { return m.timeline, nil }
 
+// Version implements Store: the embedded dataset never changes while
+// the process runs.
+func (m *Memory) Version(context.Context) (string, error) { return "embedded", nil }
+
 // Ready implements Store: memory is always ready.
 func (m *Memory) Ready(context.Context) error { return nil }
 
@@ -115,12 +119,12 @@ func (m *Memory) Items(_ context.Context, layer string, q Query) (Page, error) {
 			ids[i] = i
 		}
 	case d.IsInstant:
-		ml.tree.Stab(geo.Nanos(d.Instant), func(id int) { ids = append(ids, id) })
+		ml.tree.Stab(beforeEnd(geo.Nanos(d.Instant)), func(id int) { ids = append(ids, id) })
 		slices.Sort(ids)
 	default:
 		a, b := int64(math.MinInt64), int64(math.MaxInt64)
 		if !d.Start.IsZero() {
-			a = geo.Nanos(d.Start)
+			a = beforeEnd(geo.Nanos(d.Start))
 		}
 		if !d.End.IsZero() {
 			b = geo.Nanos(d.End)
@@ -153,6 +157,15 @@ func (m *Memory) Items(_ context.Context, layer string, q Query) (Page, error) {
 		}
 	}
 	return Page{Features: window(matched, q.Offset, q.Limit), Matched: len(matched)}, nil
+}
+
+// beforeEnd keeps an instant after 2262, which geo.Nanos saturates to
+// math.MaxInt64 (the open end of a span), inside open-ended spans.
+func beforeEnd(n int64) int64 {
+	if n == math.MaxInt64 {
+		return n - 1
+	}
+	return n
 }
 
 // envelope bounds every state keyframe i can take: itself and, for a

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/paulmach/orb"
+
 	"github.com/timeslice/timeslice/data"
 	"github.com/timeslice/timeslice/data/synth"
 	"github.com/timeslice/timeslice/geo"
@@ -117,6 +119,14 @@ func TestMemoryLookups(t *testing.T) {
 		}
 		if c.Count != 100 || !c.Start.Equal(synth.Start) || c.End.IsZero() {
 			t.Errorf("flows extent: %+v", c)
+		}
+	}
+	// After 2262 (beyond int64 nanoseconds) open-ended keyframes are still valid.
+	far := geo.Datetime{Instant: time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC), IsInstant: true}
+	open := data.NewMemory(&data.Dataset{Features: []geo.Feature{{Layer: "places", ID: "pp", From: synth.Start, Geometry: orb.Point{104.9, 11.5}}}})
+	for _, q := range []data.Query{{Datetime: &far}, {Datetime: &geo.Datetime{Start: far.Instant}}} {
+		if p, _ := open.Items(ctx, "places", q); p.Matched != 1 {
+			t.Errorf("open-ended keyframe in the year 3000 (%v): matched %d, want 1", q.Datetime, p.Matched)
 		}
 	}
 	tl, _ := m.Timeline(ctx)

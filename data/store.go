@@ -61,4 +61,8 @@ type Store interface {
 	Timeline(ctx context.Context) (Timeline, error)
 	// Ready returns nil when the store can answer.
 	Ready(ctx context.Context) error
+	// Version names the state of the data: it changes when the data
+	// does (a PostGIS load), so that answers cached under an old version
+	// are not served again.
+	Version(ctx context.Context) (string, error)
 }

@@ -28,18 +28,21 @@ go build -o "$tmp/timeslice" ./cmd/timeslice
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# start CACHE_MB: starts the server, prints its base URL, and the time from
-# exec to the first answered slice.
+# start CACHE_MB: starts the server (in this shell, so that cleanup can stop
+# it) and sets url to its base URL and startup to the milliseconds from exec
+# to the first answered slice.
 start() {
-	local port url t0 t1
+	local port t0
 	port=$(free_port)
 	url="http://127.0.0.1:$port"
 	t0=$(date +%s%N)
 	TIMESLICE_DB="$DB" "$tmp/timeslice" serve --addr "127.0.0.1:$port" --log-level warn --cache-mb "$1" --files "$tmp/files" &
 	pids+=($!)
-	until curl -sf -o /dev/null "$url/collections/$LAYER/items?datetime=$AT"; do sleep 0.005; done
-	t1=$(date +%s%N)
-	echo "$url $(( (t1 - t0) / 1000000 ))"
+	until curl -sf -o /dev/null "$url/collections/$LAYER/items?datetime=$AT"; do
+		kill -0 "$!" 2>/dev/null || { echo "the server exited" >&2; exit 1; }
+		sleep 0.005
+	done
+	startup=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
 
 run_wrk() { # name url
@@ -54,7 +57,7 @@ run_wrk() { # name url
 }
 
 mkdir -p "$tmp/files"
-read -r url startup < <(start 64)
+start 64
 curl -sf "$url/collections/$LAYER/items?datetime=$AT" -o "$tmp/files/slice.json"
 bytes=$(wc -c <"$tmp/files/slice.json")
 store=embedded; [ -n "$DB" ] && store=postgis
@@ -62,11 +65,11 @@ echo "store: $store; slice: /collections/$LAYER/items?datetime=$AT ($bytes bytes
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); start-up to first slice: ${startup} ms"
 run_wrk static "$url/files/slice.json"
 run_wrk slice-cached "$url/collections/$LAYER/items?datetime=$AT"
-read -r url0 _ < <(start 0)
+start 0 # a second server, its response cache off
 # Same answer but for the port in its links.
 cmp -s <(sed 's/127\.0\.0\.1:[0-9]*//g' "$tmp/files/slice.json") \
-	<(curl -sf "$url0/collections/$LAYER/items?datetime=$AT" | sed 's/127\.0\.0\.1:[0-9]*//g') ||
+	<(curl -sf "$url/collections/$LAYER/items?datetime=$AT" | sed 's/127\.0\.0\.1:[0-9]*//g') ||
 	{ echo "uncached slice differs from cached" >&2; exit 1; }
-run_wrk slice-uncached "$url0/collections/$LAYER/items?datetime=$AT"
+run_wrk slice-uncached "$url/collections/$LAYER/items?datetime=$AT"
 awk -v s="$(cat "$tmp/rps.static")" -v c="$(cat "$tmp/rps.slice-cached")" -v u="$(cat "$tmp/rps.slice-uncached")" \
 	'BEGIN { printf "ratio to static: cached %.2f, uncached %.2f\n", c/s, u/s }'

@@ -195,6 +195,12 @@ func (s *Store) Load(ctx context.Context, ds *data.Dataset, opts LoadOptions) (r
 	} else if res.Written, err = merge(ctx, tx, ds, links.Next, res.Layers, opts.Progress); err != nil {
 		return res, err
 	}
+	if res.Written > 0 || res.Deleted > 0 {
+		// Servers see the change and drop their cached answers.
+		if _, err := tx.ExecContext(ctx, `UPDATE timeslice.dataset SET version = version + 1`); err != nil {
+			return res, classify(fmt.Errorf("count the load: %w", err))
+		}
+	}
 	// Fresh statistics, so that the planner picks the slice index at once.
 	if _, err := tx.ExecContext(ctx, `ANALYZE timeslice.features`); err != nil {
 		return res, classify(fmt.Errorf("analyze after load: %w", err))

@@ -214,6 +214,27 @@ func (s *Store) Ready(ctx context.Context) error {
 	return nil
 }
 
+// Version implements data.Store: the number of loads that changed the
+// data, which every load bumps in its own transaction.
+func (s *Store) Version(ctx context.Context) (string, error) {
+	var v int64
+	rows, err := s.query(ctx, `SELECT version FROM timeslice.dataset`)
+	if err != nil {
+		return "", callErr(ctx, fmt.Errorf("read dataset version: %w", err))
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return "", callErr(ctx, fmt.Errorf("read dataset version: %w", err))
+		}
+		return "", errors.New("read dataset version: timeslice.dataset is empty")
+	}
+	if err := rows.Scan(&v); err != nil {
+		return "", callErr(ctx, fmt.Errorf("read dataset version: %w", err))
+	}
+	return "postgis-" + strconv.FormatInt(v, 10), nil
+}
+
 // pgDuration reads a PostgreSQL time setting ("5000", "5s", "250ms",
 // "1min"); 0 when it is 0 or cannot be read (no limit known).
 func pgDuration(v string) time.Duration {
