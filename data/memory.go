@@ -141,7 +141,7 @@ func (m *Memory) Items(_ context.Context, layer string, q Query) (Page, error) {
 	if q.BBox == nil {
 		// Only the page needs interpolating.
 		page := Page{Matched: len(ids)}
-		for _, i := range window(ids, q.Offset, q.Limit) {
+		for _, i := range Window(ids, q.Offset, q.Limit) {
 			page.Features = append(page.Features, state(i))
 		}
 		return page, nil
@@ -156,7 +156,7 @@ func (m *Memory) Items(_ context.Context, layer string, q Query) (Page, error) {
 			matched = append(matched, f)
 		}
 	}
-	return Page{Features: window(matched, q.Offset, q.Limit), Matched: len(matched)}, nil
+	return Page{Features: Window(matched, q.Offset, q.Limit), Matched: len(matched)}, nil
 }
 
 // beforeEnd keeps an instant after 2262, which geo.Nanos saturates to
@@ -178,8 +178,9 @@ func envelope(ml *memLayer, i int) orb.Bound {
 	return b
 }
 
-// window returns s[offset:offset+limit], clamped; limit <= 0 means all.
-func window[T any](s []T, offset, limit int) []T {
+// Window returns the page s[offset:offset+limit] of a Query's matches,
+// clamped to s; limit <= 0 means all. Stores that filter in Go page with it.
+func Window[T any](s []T, offset, limit int) []T {
 	if offset >= len(s) {
 		return nil
 	}

@@ -137,7 +137,7 @@ func (s *Store) slice(ctx context.Context, layer string, t time.Time, q data.Que
 	if err := rows.Err(); err != nil {
 		return data.Page{}, callErr(ctx, fmt.Errorf("read slice of %s: %w", layer, err))
 	}
-	return data.Page{Features: window(matched, q.Offset, q.Limit), Matched: len(matched)}, nil
+	return data.Page{Features: data.Window(matched, q.Offset, q.Limit), Matched: len(matched)}, nil
 }
 
 // successorJoin fetches, as n, the successor of each linear keyframe f:
@@ -225,18 +225,6 @@ func pageSQL(sq *sqlQuery, q data.Query, interp bool) (string, []any) {
 		from += successorJoin
 	}
 	return "SELECT " + cols + ", f.matched" + from + " ORDER BY f.seq, f.id", args
-}
-
-// window returns s[offset:offset+limit], clamped; limit <= 0 means all.
-func window[T any](s []T, offset, limit int) []T {
-	if offset >= len(s) {
-		return nil
-	}
-	s = s[offset:]
-	if limit > 0 && limit < len(s) {
-		s = s[:limit]
-	}
-	return s
 }
 
 // Item implements data.Store.
