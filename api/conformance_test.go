@@ -10,8 +10,6 @@ import (
 
 	"github.com/timeslice/timeslice/api"
 	"github.com/timeslice/timeslice/data"
-	"github.com/timeslice/timeslice/data/postgis"
-	"github.com/timeslice/timeslice/data/postgis/pgtest"
 )
 
 // conformanceURLs samples what clients ask of the API: the documents that
@@ -72,17 +70,8 @@ func conformanceURLs(ds *data.Dataset, tl data.Timeline) []string {
 // embedded store and over PostGIS holding the same data: status, headers
 // that describe the body, and the bodies must be identical.
 func TestConformance(t *testing.T) {
-	c := pgtest.New(t)
+	_, st, ds := loadedPostGIS(t)
 	ctx := context.Background()
-	ds := pgtest.Dataset(t)
-	st, err := postgis.Open(ctx, c.DSN, postgis.Options{Migrate: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.Load(ctx, ds, postgis.LoadOptions{}); err != nil {
-		t.Fatal(err)
-	}
 	mem := data.NewMemory(ds)
 	tl, _ := mem.Timeline(ctx)
 	opts := api.Options{BaseURL: "http://timeslice.test"}

@@ -1,7 +1,6 @@
 package api_test
 
 import (
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -10,8 +9,6 @@ import (
 	"time"
 
 	"github.com/timeslice/timeslice/api"
-	"github.com/timeslice/timeslice/data/postgis"
-	"github.com/timeslice/timeslice/data/postgis/pgtest"
 )
 
 // TestDatabaseDown stops the database under a running server: data
@@ -19,16 +16,7 @@ import (
 // hang), /readyz says not ready, /healthz stays up; when the database is
 // back the server answers again by itself.
 func TestDatabaseDown(t *testing.T) {
-	c := pgtest.New(t)
-	ctx := context.Background()
-	st, err := postgis.Open(ctx, c.DSN, postgis.Options{Migrate: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.Load(ctx, pgtest.Dataset(t), postgis.LoadOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	c, st, _ := loadedPostGIS(t)
 	srv := httptest.NewServer(api.New(st, api.Options{}))
 	defer srv.Close()
 	client := &http.Client{Timeout: 10 * time.Second}

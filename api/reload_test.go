@@ -10,7 +10,6 @@ import (
 	"github.com/timeslice/timeslice/api"
 	"github.com/timeslice/timeslice/data"
 	"github.com/timeslice/timeslice/data/postgis"
-	"github.com/timeslice/timeslice/data/postgis/pgtest"
 	"github.com/timeslice/timeslice/geo"
 )
 
@@ -18,17 +17,8 @@ import (
 // running server whose response cache is on: within a second the server
 // answers with the new data, without a restart.
 func TestReloadDropsCachedAnswers(t *testing.T) {
-	c := pgtest.New(t)
+	_, st, ds := loadedPostGIS(t)
 	ctx := context.Background()
-	st, err := postgis.Open(ctx, c.DSN, postgis.Options{Migrate: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	ds := pgtest.Dataset(t)
-	if _, err := st.Load(ctx, ds, postgis.LoadOptions{}); err != nil {
-		t.Fatal(err)
-	}
 	hs := httptest.NewServer(api.New(st, api.Options{CacheBytes: 16 << 20}))
 	defer hs.Close()
 	url := hs.URL + "/collections/places/items?limit=10000"

@@ -1,0 +1,29 @@
+package api_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/timeslice/timeslice/data"
+	"github.com/timeslice/timeslice/data/postgis"
+	"github.com/timeslice/timeslice/data/postgis/pgtest"
+)
+
+// loadedPostGIS starts a throwaway cluster, opens a store on it and loads
+// the pgtest dataset, which it returns too. Everything is closed and
+// removed when the test ends.
+func loadedPostGIS(t *testing.T) (*pgtest.Cluster, *postgis.Store, *data.Dataset) {
+	t.Helper()
+	c := pgtest.New(t)
+	ctx := context.Background()
+	st, err := postgis.Open(ctx, c.DSN, postgis.Options{Migrate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	ds := pgtest.Dataset(t)
+	if _, err := st.Load(ctx, ds, postgis.LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return c, st, ds
+}
