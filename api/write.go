@@ -173,6 +173,17 @@ func appendFloat(b []byte, f float64) ([]byte, error) {
 		return nil, fmt.Errorf("unsupported value: %v", f)
 	}
 	abs := math.Abs(f)
+	if abs >= 1e-6 && abs < 1e9 {
+		// Fast path for the dataset's numbers: coordinates and figures
+		// with at most six decimals. When n/1e6 == f, the decimal n×10⁻⁶
+		// is the one that reads back as f, and no shorter decimal does
+		// (two decimals of six places differ by 1e-6, far more than the
+		// spacing of floats below 1e9), so it is the shortest form that
+		// strconv, and so encoding/json, would write.
+		if n := math.Round(f * 1e6); n/1e6 == f {
+			return appendMicros(b, int64(n)), nil
+		}
+	}
 	format := byte('f')
 	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'
@@ -187,6 +198,30 @@ func appendFloat(b []byte, f float64) ([]byte, error) {
 		}
 	}
 	return b, nil
+}
+
+// appendMicros writes n×10⁻⁶ in decimal, without trailing zeros.
+func appendMicros(b []byte, n int64) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	b = strconv.AppendInt(b, n/1e6, 10)
+	frac := n % 1e6
+	if frac == 0 {
+		return b
+	}
+	var d [7]byte
+	d[0] = '.'
+	for i := 6; i >= 1; i-- {
+		d[i] = byte('0' + frac%10)
+		frac /= 10
+	}
+	end := 7
+	for d[end-1] == '0' {
+		end--
+	}
+	return append(b, d[:end]...)
 }
 
 func appendPoint(b []byte, p orb.Point) ([]byte, error) {

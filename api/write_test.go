@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -67,4 +68,24 @@ type featureJSON struct {
 func encodeFeature(f *geo.Feature) featureJSON {
 	props := f.Properties()
 	return featureJSON{Type: "Feature", ID: f.ID, Geometry: geojson.NewGeometry(f.Geometry), Properties: props}
+}
+
+// TestAppendFloatMatchesStrconv checks the six-decimal fast path against
+// encoding/json on numbers like the dataset's and on awkward ones.
+func TestAppendFloatMatchesStrconv(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	vals := []float64{0, 1, -1, 0.1, 0.000001, -0.000001, 0.0000015, 1e-7, 104.916, 11.5625, -3.25, 999999999.999999,
+		1e9, 1e21, 123456.7, 0.3, 2.0 / 3, math.Copysign(0, -1), 105.497872, 1 << 53}
+	for i := 0; i < 200000; i++ {
+		scale := []float64{1, 1e2, 1e4, 1e5, 1e6, 1e7}[r.IntN(6)]
+		v := math.Round((r.Float64()*400-200)*scale) / scale
+		vals = append(vals, v, r.NormFloat64()*1e6, r.Float64())
+	}
+	for _, v := range vals {
+		got, err := appendFloat(nil, v)
+		want, _ := json.Marshal(v)
+		if err != nil || string(got) != string(want) {
+			t.Fatalf("appendFloat(%v) = %q, %v; encoding/json writes %q", v, got, err, want)
+		}
+	}
 }
