@@ -494,7 +494,7 @@ func join(segs []segmentText) []segmentText {
 func simplifyLine(ls orb.LineString, tol float64) orb.LineString {
 	f := math.Pow10(decimals)
 	var out orb.LineString
-	for _, p := range douglasPeucker(ls, tol) {
+	for _, p := range topo.DouglasPeucker(ls, tol) {
 		p = topo.RoundPoint(p, f)
 		if len(out) > 0 && out[len(out)-1] == p {
 			continue
@@ -502,47 +502,6 @@ func simplifyLine(ls orb.LineString, tol float64) orb.LineString {
 		out = append(out, p)
 	}
 	return out
-}
-
-func douglasPeucker(ls orb.LineString, tol float64) orb.LineString {
-	// Reuse topo.Simplify's algorithm through a degenerate "ring-free" path: a plain DP is short enough to inline.
-	if len(ls) <= 2 {
-		return ls
-	}
-	keep := make([]bool, len(ls))
-	keep[0], keep[len(ls)-1] = true, true
-	stack := [][2]int{{0, len(ls) - 1}}
-	for len(stack) > 0 {
-		s := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		best, bd := -1, tol
-		for k := s[0] + 1; k < s[1]; k++ {
-			if d := segDist(ls[s[0]], ls[s[1]], ls[k]); d > bd {
-				best, bd = k, d
-			}
-		}
-		if best >= 0 {
-			keep[best] = true
-			stack = append(stack, [2]int{s[0], best}, [2]int{best, s[1]})
-		}
-	}
-	var out orb.LineString
-	for i, p := range ls {
-		if keep[i] {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-func segDist(a, b, p orb.Point) float64 {
-	dx, dy := b[0]-a[0], b[1]-a[1]
-	l2 := dx*dx + dy*dy
-	if l2 == 0 {
-		return math.Hypot(p[0]-a[0], p[1]-a[1])
-	}
-	t := math.Max(0, math.Min(1, ((p[0]-a[0])*dx+(p[1]-a[1])*dy)/l2))
-	return math.Hypot(p[0]-a[0]-t*dx, p[1]-a[1]-t*dy)
 }
 
 // riverRefs() are rough hand-drawn centrelines of the Mekong, the Tonle Sap river and the Bassac, through the
@@ -654,7 +613,7 @@ func rivers(name string) (*geojson.FeatureCollection, error) {
 func lineDist(ls orb.LineString, p orb.Point) float64 {
 	d := math.Inf(1)
 	for i := 0; i+1 < len(ls); i++ {
-		d = math.Min(d, segDist(ls[i], ls[i+1], p))
+		d = math.Min(d, topo.SegmentDistance(ls[i], ls[i+1], p))
 	}
 	return d
 }

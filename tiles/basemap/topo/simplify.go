@@ -214,7 +214,7 @@ func simplifyArc(a *arc) []orb.Point {
 		return a.pts
 	}
 	if !a.closed {
-		return douglasPeucker(a.pts, a.tol)
+		return DouglasPeucker(a.pts, a.tol)
 	}
 	// Closed ring: split at the start and the vertex farthest from it.
 	far, fd := 0, -1.0
@@ -226,13 +226,13 @@ func simplifyArc(a *arc) []orb.Point {
 	if far == 0 {
 		return a.pts
 	}
-	h1 := douglasPeucker(a.pts[:far+1], a.tol)
-	h2 := douglasPeucker(a.pts[far:], a.tol)
+	h1 := DouglasPeucker(a.pts[:far+1], a.tol)
+	h2 := DouglasPeucker(a.pts[far:], a.tol)
 	return append(h1[:len(h1)-1:len(h1)-1], h2...)
 }
 
-// douglasPeucker keeps the endpoints and every vertex farther than tol from the chord of its span.
-func douglasPeucker(pts []orb.Point, tol float64) []orb.Point {
+// DouglasPeucker keeps the endpoints and every vertex farther than tol from the chord of its span.
+func DouglasPeucker(pts []orb.Point, tol float64) []orb.Point {
 	if len(pts) <= 2 {
 		return pts
 	}
@@ -245,7 +245,7 @@ func douglasPeucker(pts []orb.Point, tol float64) []orb.Point {
 		stack = stack[:len(stack)-1]
 		best, bd := -1, tol
 		for k := s.i + 1; k < s.j; k++ {
-			if d := segDist(pts[s.i], pts[s.j], pts[k]); d > bd {
+			if d := SegmentDistance(pts[s.i], pts[s.j], pts[k]); d > bd {
 				best, bd = k, d
 			}
 		}
@@ -263,7 +263,8 @@ func douglasPeucker(pts []orb.Point, tol float64) []orb.Point {
 	return out
 }
 
-func segDist(a, b, p orb.Point) float64 {
+// SegmentDistance is the planar distance from p to the segment a–b.
+func SegmentDistance(a, b, p orb.Point) float64 {
 	dx, dy := b[0]-a[0], b[1]-a[1]
 	l2 := dx*dx + dy*dy
 	if l2 == 0 {
