@@ -10,6 +10,7 @@ import (
 
 	"github.com/timeslice/timeslice/api"
 	"github.com/timeslice/timeslice/data"
+	"github.com/timeslice/timeslice/data/postgis/postgistest"
 )
 
 // conformanceURLs samples what clients ask of the API: the documents that
@@ -70,7 +71,7 @@ func conformanceURLs(ds *data.Dataset, tl data.Timeline) []string {
 // embedded store and over PostGIS holding the same data: status, headers
 // that describe the body, and the bodies must be identical.
 func TestConformance(t *testing.T) {
-	_, st, ds := loadedPostGIS(t)
+	_, st, ds := postgistest.Loaded(t)
 	ctx := context.Background()
 	mem := data.NewMemory(ds)
 	tl, _ := mem.Timeline(ctx)

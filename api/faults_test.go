@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/timeslice/timeslice/api"
+	"github.com/timeslice/timeslice/data/postgis/postgistest"
 )
 
 // TestDatabaseDown stops the database under a running server: data
@@ -16,7 +17,7 @@ import (
 // hang), /readyz says not ready, /healthz stays up; when the database is
 // back the server answers again by itself.
 func TestDatabaseDown(t *testing.T) {
-	c, st, _ := loadedPostGIS(t)
+	c, st, _ := postgistest.Loaded(t)
 	srv := httptest.NewServer(api.New(st, api.Options{}))
 	defer srv.Close()
 	client := &http.Client{Timeout: 10 * time.Second}

@@ -10,6 +10,7 @@ import (
 	"github.com/timeslice/timeslice/api"
 	"github.com/timeslice/timeslice/data"
 	"github.com/timeslice/timeslice/data/postgis"
+	"github.com/timeslice/timeslice/data/postgis/postgistest"
 	"github.com/timeslice/timeslice/geo"
 )
 
@@ -17,7 +18,7 @@ import (
 // running server whose response cache is on: within a second the server
 // answers with the new data, without a restart.
 func TestReloadDropsCachedAnswers(t *testing.T) {
-	_, st, ds := loadedPostGIS(t)
+	_, st, ds := postgistest.Loaded(t)
 	ctx := context.Background()
 	hs := httptest.NewServer(api.New(st, api.Options{CacheBytes: 16 << 20}))
 	defer hs.Close()

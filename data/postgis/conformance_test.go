@@ -11,8 +11,7 @@ import (
 	"github.com/paulmach/orb/geojson"
 
 	"github.com/timeslice/timeslice/data"
-	"github.com/timeslice/timeslice/data/postgis"
-	"github.com/timeslice/timeslice/data/postgis/pgtest"
+	"github.com/timeslice/timeslice/data/postgis/postgistest"
 	"github.com/timeslice/timeslice/geo"
 )
 
@@ -134,27 +133,10 @@ func describe(q data.Query) string {
 	return s + fmt.Sprintf(" offset=%d limit=%d", q.Offset, q.Limit)
 }
 
-// loadMixed starts a cluster and loads the mixed dataset into it.
-func loadMixed(t *testing.T) (*pgtest.Cluster, *postgis.Store, *data.Dataset) {
-	t.Helper()
-	c := pgtest.New(t)
-	ctx := context.Background()
-	st, err := postgis.Open(ctx, c.DSN, postgis.Options{Migrate: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	ds := pgtest.Dataset(t)
-	if _, err := st.Load(ctx, ds, postgis.LoadOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	return c, st, ds
-}
-
 // TestConformance asserts that the PostGIS store answers every sampled
 // question exactly as the embedded store does over the same data.
 func TestConformance(t *testing.T) {
-	_, pg, ds := loadMixed(t)
+	_, pg, ds := postgistest.Loaded(t)
 	mem := data.NewMemory(ds)
 	ctx := context.Background()
 	same := func(what string, want, got any) {

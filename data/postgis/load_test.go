@@ -11,6 +11,7 @@ import (
 	"github.com/timeslice/timeslice/data"
 	"github.com/timeslice/timeslice/data/postgis"
 	"github.com/timeslice/timeslice/data/postgis/pgtest"
+	"github.com/timeslice/timeslice/data/postgis/postgistest"
 	"github.com/timeslice/timeslice/geo"
 )
 
@@ -62,7 +63,7 @@ func without(ds *data.Dataset, drop func(f geo.Feature) bool) *data.Dataset {
 }
 
 func TestLoad(t *testing.T) {
-	c, st, ds := loadMixed(t)
+	c, st, ds := postgistest.Loaded(t)
 	ctx := context.Background()
 	full := snapshot(t, st)
 	mem := data.NewMemory(ds)
@@ -263,7 +264,7 @@ func TestMigrate(t *testing.T) {
 // TestUnavailable stops the database under a store: every call fails
 // fast with ErrUnavailable, and the store recovers when it is back.
 func TestUnavailable(t *testing.T) {
-	c, st, _ := loadMixed(t)
+	c, st, _ := postgistest.Loaded(t)
 	ctx := context.Background()
 	if err := st.Ready(ctx); err != nil {
 		t.Fatal(err)
@@ -291,24 +292,14 @@ func TestUnavailable(t *testing.T) {
 	if err := c.Start(); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		_, err := st.Items(ctx, "camps", data.Query{})
-		if err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("store did not recover after the database came back: %v", err)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	waitForItems(t, st, "after the database came back")
 }
 
 // TestFrozen freezes the database (sockets open, nothing answers): a call
 // fails with ErrUnavailable after ReadTimeout instead of hanging, and the
 // store answers again once the database resumes.
 func TestFrozen(t *testing.T) {
-	c, _, _ := loadMixed(t)
+	c, _, _ := postgistest.Loaded(t)
 	ctx := context.Background()
 	st, err := postgis.Open(ctx, c.DSN, postgis.Options{StatementTimeout: time.Second, ReadTimeout: 1500 * time.Millisecond})
 	if err != nil {
@@ -338,14 +329,20 @@ func TestFrozen(t *testing.T) {
 	if err := c.Thaw(); err != nil {
 		t.Fatal(err)
 	}
+	waitForItems(t, st, "after the database resumed")
+}
+
+// waitForItems retries a query for up to 10 s until the store answers.
+func waitForItems(t *testing.T, st *postgis.Store, when string) {
+	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		_, err := st.Items(ctx, "camps", data.Query{})
+		_, err := st.Items(context.Background(), "camps", data.Query{})
 		if err == nil {
-			break
+			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("store did not recover after the database resumed: %v", err)
+			t.Fatalf("store did not recover %s: %v", when, err)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
