@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/paulmach/orb"
@@ -154,13 +155,18 @@ func appendValue(b []byte, v any) ([]byte, error) {
 }
 
 // appendString writes s as encoding/json does (HTML-safe escaping).
+// Strings with nothing to escape, Khmer names among them, are copied as
+// they are; the rest go through encoding/json.
 func appendString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
 		c := s[i]
-		if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c >= utf8.RuneSelf {
-			vb, _ := json.Marshal(s)
-			return append(b, vb...)
-		}
+		plain = c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	// encoding/json also escapes U+2028 and U+2029 and replaces invalid UTF-8.
+	if !plain || !utf8.ValidString(s) || strings.ContainsAny(s, "\u2028\u2029") {
+		vb, _ := json.Marshal(s)
+		return append(b, vb...)
 	}
 	b = append(b, '"')
 	b = append(b, s...)

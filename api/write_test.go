@@ -30,6 +30,7 @@ func TestAppendFeatureMatchesEncodingJSON(t *testing.T) {
 		"sources": []any{map[string]any{"title": "Strangio \"Hun Sen's Cambodia\"", "url": "https://example.org/?a=1&b=2"}},
 		"people":  20000.0, "ratio": 0.000001234, "big": 1.5e22, "neg": -3.0,
 		"certainty": "high", "note": nil, "flag": true, "tab": "a\tb",
+		"separators": "a\u2028b\u2029c", "invalid": "a\xffb", "quote": `say "hi" \ bye`,
 		"nested": map[string]any{"z": []any{1.0, "x", nil, map[string]any{"b": false, "a": []any{}}}, "a": map[string]any{}},
 		"typed":  []string{"kept", "by encoding/json"},
 	}

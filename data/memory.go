@@ -148,11 +148,10 @@ func (m *Memory) Items(_ context.Context, layer string, q Query) (Page, error) {
 	}
 	var matched []geo.Feature
 	for _, i := range ids {
-		f := ml.feats[i]
 		if !q.BBox.Intersects(envelope(ml, i)) {
-			continue
+			continue // no state of this keyframe reaches the box
 		}
-		if f = state(i); q.BBox.Intersects(f.Bound) {
+		if f := state(i); q.BBox.Intersects(f.Bound) {
 			matched = append(matched, f)
 		}
 	}
