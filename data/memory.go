@@ -119,12 +119,12 @@ func (m *Memory) Items(_ context.Context, layer string, q Query) (Page, error) {
 			ids[i] = i
 		}
 	case d.IsInstant:
-		ml.tree.Stab(beforeEnd(geo.Nanos(d.Instant)), func(id int) { ids = append(ids, id) })
+		ml.tree.Stab(geo.Nanos(d.Instant), func(id int) { ids = append(ids, id) })
 		slices.Sort(ids)
 	default:
 		a, b := int64(math.MinInt64), int64(math.MaxInt64)
 		if !d.Start.IsZero() {
-			a = beforeEnd(geo.Nanos(d.Start))
+			a = geo.Nanos(d.Start)
 		}
 		if !d.End.IsZero() {
 			b = geo.Nanos(d.End)
@@ -156,15 +156,6 @@ func (m *Memory) Items(_ context.Context, layer string, q Query) (Page, error) {
 		}
 	}
 	return Page{Features: Window(matched, q.Offset, q.Limit), Matched: len(matched)}, nil
-}
-
-// beforeEnd keeps an instant after 2262, which geo.Nanos saturates to
-// math.MaxInt64 (the open end of a span), inside open-ended spans.
-func beforeEnd(n int64) int64 {
-	if n == math.MaxInt64 {
-		return n - 1
-	}
-	return n
 }
 
 // envelope bounds every state keyframe i can take: itself and, for a

@@ -103,13 +103,14 @@ var (
 )
 
 // Nanos returns t as Unix nanoseconds, saturated to the int64 range
-// (years 1678 to 2262) instead of overflowing.
+// (years 1678 to 2262) instead of overflowing. math.MaxInt64 is kept for
+// the open end of a Span: every instant, however late, comes before it.
 func Nanos(t time.Time) int64 {
 	switch {
 	case t.Before(minNanos):
 		return minInt64
-	case t.After(maxNanos):
-		return maxInt64
+	case !t.Before(maxNanos):
+		return maxInt64 - 1
 	}
 	return t.UnixNano()
 }
