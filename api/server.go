@@ -38,6 +38,9 @@ type Options struct {
 	// FilesDir, when set, is served as plain static files under /files/
 	// (the load benchmark compares slices against it).
 	FilesDir string
+	// Manifest is the dataset's manifest (dataset.json), served at
+	// /dataset; nil answers 404 there.
+	Manifest []byte
 }
 
 // BasemapLayer describes one file of the offline basemap.
@@ -95,6 +98,7 @@ func (s *Server) routes() *mux.Router {
 	get("/collections/{collectionId}/tiles", s.tileJSON)
 	get("/collections/{collectionId}/tiles/{z:[0-9]+}/{x:[0-9]+}/{y:[0-9]+}.mvt", s.tile)
 	get("/timeline", s.timeline)
+	get("/dataset", s.manifest)
 	get("/healthz", s.healthz)
 	get("/readyz", s.readyz)
 	get("/basemap", s.basemapIndex)

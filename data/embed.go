@@ -8,7 +8,7 @@ import (
 
 // dataset is the Cambodia 1978–1980 dataset, one file per layer.
 //
-//go:embed dataset/*.geojson
+//go:embed dataset/*.geojson dataset/dataset.json
 var dataset embed.FS
 
 // EmbeddedFS returns the embedded dataset files (<layer>.geojson at the root).
@@ -27,4 +27,13 @@ func Embedded() (*Dataset, error) {
 		return nil, fmt.Errorf("embedded dataset: %w", err)
 	}
 	return ds, nil
+}
+
+// EmbeddedManifest returns the embedded dataset's manifest (dataset.json).
+func EmbeddedManifest() []byte {
+	b, err := dataset.ReadFile("dataset/dataset.json")
+	if err != nil {
+		panic(err) // embedded above: cannot happen
+	}
+	return b
 }

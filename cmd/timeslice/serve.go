@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/timeslice/timeslice/api"
+	"github.com/timeslice/timeslice/data"
 	"github.com/timeslice/timeslice/static"
 )
 
@@ -86,6 +87,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		BaseURL:    c.baseURL,
 		Frontend:   static.FS(),
 		FilesDir:   c.filesDir,
+		Manifest:   data.EmbeddedManifest(),
 	}
 	addBasemap(&opts)
 	handler := api.New(store, opts)
