@@ -41,22 +41,16 @@ type milestone struct {
 }
 
 type axis struct {
-	track      string
-	name       Name
-	units      []string
-	axis       string
-	from, to   string
-	route      []P
-	stops      []stop
-	until      string // end of the last keyframe
-	certainty  string
-	lowFrom    string // keyframes from this time on are certainty low ("" = never)
-	note       string
-	srcs       []string
+	track    string
+	units    []string
+	axis     string
+	from, to string
+	route    []P
+	stops    []stop
+	until    string // end of the last keyframe
 	milestones []milestone
 }
 
-const schematic = "Schematic: drawn as straight segments through the fact sheet's town coordinates (and a few unsourced route points), not along the surveyed roads. The line grows linearly between the dated milestones; days between them are interpolated, not sourced."
 
 func ms(place, date, basis, note string) milestone {
 	return milestone{place, stamp(at(date)), basis, note}
@@ -65,15 +59,12 @@ func ms(place, date, basis, note string) milestone {
 var axes = []axis{
 	{
 		track: "route-19-stung-treng",
-		name:  Name{"Route 19 axis to Stung Treng", "ទិសវាយលុកតាមផ្លូវលេខ ១៩ ឆ្ពោះទៅស្ទឹងត្រែង", "Axe de la route 19 vers Stung Treng", "Hướng Đường 19 đến Stung Treng"},
 		units: []string{"Division 307", "Division 309", "Military Region 5"},
 		axis:  "Route 19: Pleiku → Lumphat (Srepok crossing) → Stung Treng (Mekong crossing)",
 		from:  "Pleiku (Vietnam)", to: "Stung Treng",
 		route: []P{pleiku, leThanh, placeByID("lumphat"), placeByID("stung-treng")},
 		stops: []stop{{"1978-12-25T00:00", 0}, {"1978-12-25T18:00", 1}, {"1978-12-29T12:00", 2}, {"1979-01-01T12:00", 3}},
-		until: "1979-03-01T00:00", certainty: "medium",
-		note: "Division 307 advanced along Route 19, crossing the Srepok and the Mekong on pontoon bridges, and took Stung Treng; Division 309 cleared Ratanakiri, northern Mondulkiri and northern Stung Treng (not drawn separately). Stung Treng fell on 1 January 1979 per Chanda and the Vietnamese account; Short gives 3 January. The day Lumphat was passed is not sourced. " + schematic,
-		srcs: []string{"vannghesontay", "loc-study", "chanda-31", "short", "pribbenow"},
+		until: "1979-03-01T00:00",
 		milestones: []milestone{
 			ms("Pleiku (start)", "1978-12-25", "sourced", "campaign opened at midnight 24/25 December (Chanda)"),
 			ms("Lumphat", "1978-12-29T12:00", "approximate", ""),
@@ -82,15 +73,12 @@ var axes = []axis{
 	},
 	{
 		track: "kratie-division-5",
-		name:  Name{"Eastern axis to Kratie (Division 5)", "ទិសវាយលុកពីខាងកើតឆ្ពោះទៅក្រចេះ", "Axe oriental vers Kratié (division 5)", "Sư đoàn 5 tiến về Kratie"},
 		units: []string{"Division 5", "Military Region 7"},
 		axis:  "Routes 13/14 from Ban Me Thuot → Kratie (from the east)",
 		from:  "Ban Me Thuot (Vietnam)", to: "Kratie",
 		route: []P{banMeThuot, dakMil, placeByID("kratie")},
 		stops: []stop{{"1978-12-25T00:00", 0}, {"1978-12-26T00:00", 1}, {"1978-12-30T12:00", 2}},
-		until: "1979-03-01T00:00", certainty: "medium",
-		note: "Division 5 attacked Kratie from the east, defended by Khmer Rouge Division 260 and two regional regiments. The road it used is not sourced: the line from the border to Kratie is a straight schematic line. Kratie fell on 30 December 1978 (Short); Chanda says within five days of 25 December; a French chronology citing Deron says 1 January 1979. " + schematic,
-		srcs: []string{"vannghesontay", "loc-study", "short", "chanda-31", "memoires-jan79"},
+		until: "1979-03-01T00:00",
 		milestones: []milestone{
 			ms("Ban Me Thuot (start)", "1978-12-25", "sourced", ""),
 			ms("Kratie", "1978-12-30T12:00", "sourced", "Deron (French chronology) gives 1 January 1979"),
@@ -98,15 +86,12 @@ var axes = []axis{
 	},
 	{
 		track: "kratie-division-303",
-		name:  Name{"Snuol–Kratie axis (Division 303)", "ទិសវាយលុកពីស្នួលឆ្ពោះទៅក្រចេះ", "Axe Snuol–Kratié (division 303)", "Sư đoàn 303: Snuol – Kratie"},
 		units: []string{"Division 303"},
 		axis:  "Route 13 north-west from Snuol → Kratie",
 		from:  "Snuol", to: "Kratie",
 		route: []P{placeByID("snuol"), placeByID("kratie")},
 		stops: []stop{{"1978-12-21T06:00", 0}, {"1978-12-25T00:00", 0.25}, {"1978-12-30T12:00", 1}},
-		until: "1979-03-01T00:00", certainty: "medium",
-		note: "A limited Vietnamese offensive toward Kratie, with heavy air strikes, began on 21 December 1978; that Division 303 is the unit of those first days is an assumption. From 25 December Division 303 attacked from Snuol while Division 5 came from the east. In mid-November 1978 a Vietnamese operation on Route 13 had already secured a zone in Kratie province. " + schematic,
-		srcs: []string{"vannghesontay", "loc-study", "av1-cvw", "morel", "chanda-29", "short"},
+		until: "1979-03-01T00:00",
 		milestones: []milestone{
 			ms("Snuol (start of the limited offensive)", "1978-12-21", "sourced", "unit not named for 21 December"),
 			ms("Kratie", "1978-12-30T12:00", "sourced", "Deron (French chronology) gives 1 January 1979"),
@@ -114,16 +99,13 @@ var axes = []axis{
 	},
 	{
 		track: "route-7-corps-3",
-		name:  Name{"Route 7 axis to Kampong Cham and Phnom Penh (Corps 3)", "ទិសវាយលុកតាមផ្លូវលេខ ៧ ឆ្ពោះទៅកំពង់ចាម និងភ្នំពេញ", "Axe de la route 7 vers Kompong Cham et Phnom Penh (3e corps)", "Quân đoàn 3: Đường 7 – Kông Pông Chàm – Phnôm Pênh"},
 		units: []string{"Corps 3", "Division 10"},
 		axis:  "Route 7: Loc Ninh → Memot → Suong → Kampong Cham (Mekong crossing) → Skun → Tonle Sap ferry → Phnom Penh",
 		from:  "Loc Ninh (Vietnam)", to: "Phnom Penh",
 		route: []P{locNinh, memot, suong, kcEastBank, placeByID("kampong-cham"), skun, chroyChangvar, placeByID("phnom-penh")},
 		stops: []stop{{"1978-12-31T06:00", 0}, {"1979-01-01T18:00", 3}, {"1979-01-06T06:00", 3}, {"1979-01-06T18:00", 4},
 			{"1979-01-07T00:00", 5}, {"1979-01-07T10:00", 6}, {"1979-01-07T12:00", 7}},
-		until: "1979-03-01T00:00", certainty: "medium",
-		note: "The main force entered Cambodia on Highways 1 and 7 on 1 January 1979 (Short); the start on 31 December and the arrival east of Kampong Cham by the evening of 1 January are approximations. Division 10 spent two days clearing the east bank opposite Kampong Cham (1–3 January) and on 3 January was ordered to drive on Phnom Penh from the north by the Tonle Sap ferry. Corps 3 forced the Mekong crossing at Kampong Cham town on 6 January (Vietnamese veteran sources); the day the town itself was taken is not stated (6–7 January implied). The start point is [U]. " + schematic,
-		srcs: []string{"short", "div10-memoir", "div10-crossing", "lichsuvn", "vtc", "memoires-jan79"},
+		until: "1979-03-01T00:00",
 		milestones: []milestone{
 			ms("Route 7 border crossing", "1979-01-01", "sourced", "main force entered on Highways 1 and 7 (Short)"),
 			ms("East bank opposite Kampong Cham", "1979-01-01T18:00", "approximate", "cleared 1–3 January (Division 10 memoir)"),
@@ -133,15 +115,12 @@ var axes = []axis{
 	},
 	{
 		track: "route-1-corps-4",
-		name:  Name{"Route 1 axis: Svay Rieng → Neak Luong → Phnom Penh (Corps 4)", "ទិសវាយលុកតាមផ្លូវជាតិលេខ ១៖ ស្វាយរៀង → អ្នកលឿង → ភ្នំពេញ", "Axe de la route 1 : Svay Rieng → Neak Luong → Phnom Penh (4e corps)", "Quân đoàn 4: Đường 1 – Xvây Riêng – Phnôm Pênh"},
 		units: []string{"Corps 4", "Division 7", "Tank Brigade 22"},
 		axis:  "Route 1: Bavet → Svay Rieng → Neak Luong (Mekong ferry) → Phnom Penh",
 		from:  "Bavet border crossing", to: "Phnom Penh",
 		route: []P{bavet, placeByID("svay-rieng"), placeByID("neak-luong"), neakWestBank, placeByID("phnom-penh")},
 		stops: []stop{{"1979-01-01T06:00", 0}, {"1979-01-02T12:00", 1}, {"1979-01-06T00:00", 2}, {"1979-01-07T06:00", 3}, {"1979-01-07T12:00", 4}},
-		until: "1979-03-01T00:00", certainty: "medium",
-		note: "The main thrust of the general attack on Phnom Penh that began at 06:00 on 6 January 1979. Corps 4 (Division 7 and the 2nd Battalion of Tank Brigade 22) crossed the Mekong at Neak Luong at dawn on 7 January; a Division 7 officer dates the first rubber-boat crossing (Battalion 4, Regiment 165) to 6 January. The day Svay Rieng town fell is NOT FOUND (2 January here is an approximation). Vietnamese units and the KUFNS entered Phnom Penh around 11:30–12:00 on 7 January. " + schematic,
-		srcs: []string{"thoidai", "ki-veteran", "vtc", "short", "strangio-58"},
+		until: "1979-03-01T00:00",
 		milestones: []milestone{
 			ms("Bavet (border)", "1979-01-01", "sourced", "main force entered on Highway 1 (Short)"),
 			ms("Svay Rieng", "1979-01-02T12:00", "approximate", "fall date NOT FOUND"),
@@ -151,15 +130,12 @@ var axes = []axis{
 	},
 	{
 		track: "military-region-9-takeo",
-		name:  Name{"Southern axis via Takeo (Military Region 9)", "ទិសវាយលុកខាងត្បូងតាមតាកែវ", "Axe sud par Takéo (9e région militaire)", "Quân khu 9: hướng Ta Keo"},
 		units: []string{"Military Region 9"},
 		axis:  "Chau Doc → Takeo → Route 2 → Phnom Penh",
 		from:  "Chau Doc (Vietnam)", to: "Phnom Penh",
 		route: []P{chauDoc, placeByID("takeo"), placeByID("phnom-penh")},
 		stops: []stop{{"1978-12-31T06:00", 0}, {"1979-01-05T12:00", 1}, {"1979-01-07T12:00", 2}},
-		until: "1979-03-01T00:00", certainty: "low",
-		note: "That Military Region 9 drove on Phnom Penh via Takeo, alongside Corps 4 and Division 10, is stated in the Division 10 memoir; the general attack of 6 January came from three directions. The start date, the start point ([U]) and the day Takeo town fell are NOT FOUND and are approximations here. On 23 January 1979 Division 320 (Corps 3) and Military Region 9 forces were still pursuing Khmer Rouge remnants in Takeo province. " + schematic,
-		srcs: []string{"div10-memoir", "vtc", "vngazette"},
+		until: "1979-03-01T00:00",
 		milestones: []milestone{
 			ms("Takeo", "1979-01-05T12:00", "approximate", "fall date NOT FOUND"),
 			ms("Phnom Penh", "1979-01-07T12:00", "sourced", ""),
@@ -167,30 +143,24 @@ var axes = []axis{
 	},
 	{
 		track: "military-region-9-kampot",
-		name:  Name{"Takeo–Kampot branch (schematic)", "ទិសតាកែវ–កំពត", "Branche Takéo–Kampot (schématique)", "Ta Keo – Cam Pốt"},
 		units: []string{"Military Region 9 (assumed)"},
 		axis:  "Takeo → Kampot",
 		from:  "Takeo", to: "Kampot",
 		route: []P{placeByID("takeo"), placeByID("kampot")},
 		stops: []stop{{"1979-01-06T00:00", 0}, {"1979-01-15T12:00", 1}},
-		until: "1979-03-01T00:00", certainty: "low",
-		note: "Kampot's fall date is NOT FOUND; heavy fighting was still reported at Kampot in TIME's 29 January 1979 issue, and Khmer Rouge forces driven from the town were shelling it from the mountains in late January. Neither the unit nor the road is sourced: this branch only shows that the southern towns were reached in January 1979. " + schematic,
-		srcs: []string{"time-790129", "div10-memoir"},
+		until: "1979-03-01T00:00",
 		milestones: []milestone{
 			ms("Kampot", "1979-01-15T12:00", "approximate", "fall date NOT FOUND; fighting still reported late January"),
 		},
 	},
 	{
 		track: "ta-lon-landing",
-		name:  Name{"Landing at Ta Lon → Ream → Kampong Som → Koh Kong (Naval Region 5)", "ការចុះចតពីសមុទ្រ ឆ្ពោះទៅរាម កំពង់សោម និងកោះកុង", "Débarquement de Ta Lon → Ream → Kompong Som → Koh Kong (5e région navale)", "Vùng 5 Hải quân: đổ bộ Ta Lon – Kông Pông Xom"},
 		units: []string{"Naval Region 5", "Brigade 125", "Brigade 126", "Brigade 101 (naval infantry)", "Squadron 171"},
 		axis:  "Amphibious landing at Ta Lon (Bokor) → Veal Renh → Ream → Kampong Som → Sre Ambel → Koh Kong",
 		from:  "Ta Lon beach", to: "Kampong Som and Koh Kong",
 		route: []P{placeByID("ta-lon"), vealRenh, placeByID("ream"), placeByID("kampong-som"), sreAmbel, placeByID("koh-kong")},
 		stops: []stop{{"1979-01-06T22:00", 0}, {"1979-01-08T12:00", 1}, {"1979-01-10T00:00", 2}, {"1979-01-11T12:00", 3}, {"1979-01-16T00:00", 4}, {"1979-01-25T12:00", 5}},
-		until: "1979-03-01T00:00", certainty: "medium", lowFrom: "1979-01-11T12:00",
-		note: "The landing began at 22:00 on 6 January 1979; after five days of fighting Naval Region 5 took Kampong Som port and Ream naval base, destroyed Khmer Rouge naval Division 164 and Border Regiment 17, then cleared more than 3,000 km² from Kampong Som to Koh Kong. CONFLICT on when Kampong Som fell: Hanoi radio claimed 7 January, the Vietnamese Navy account implies about 11 January (used here), and TIME's 29 January issue still reported street fighting there. Ta Lon, Ream, Veal Renh and Sre Ambel positions are [U]; the Kampong Som–Koh Kong leg and its dates are not sourced (certainty low). " + schematic,
-		srcs: []string{"vnnews-talon", "vnplus-talon", "time-790129", "pribbenow"},
+		until: "1979-03-01T00:00",
 		milestones: []milestone{
 			ms("Ta Lon (landing)", "1979-01-06T22:00", "sourced", ""),
 			ms("Kampong Som and Ream", "1979-01-11T12:00", "sourced", "Hanoi radio claimed 7 January; TIME reported street fighting late January"),
@@ -199,16 +169,13 @@ var axes = []axis{
 	},
 	{
 		track: "route-5-west",
-		name:  Name{"Route 5 axis west to Battambang and toward Poipet", "ទិសវាយលុកតាមផ្លូវលេខ ៥ ឆ្ពោះទៅបាត់ដំបង និងប៉ោយប៉ែត", "Axe de la route 5 vers Battambang et Poipet", "Hướng Đường 5: Bát Tam Bang – Poipet"},
 		units: []string{"Vietnamese and KUFNS forces (units not named in the sources found)"},
 		axis:  "Route 5: Phnom Penh → Kampong Chhnang → Pursat → Battambang → Sisophon → 12 km from Poipet",
 		from:  "Phnom Penh", to: "Poipet and the Thai border",
 		route: []P{placeByID("phnom-penh"), placeByID("kampong-chhnang"), placeByID("pursat"), placeByID("battambang"), placeByID("sisophon"),
 			toward(placeByID("poipet"), placeByID("sisophon"), 12)},
 		stops: []stop{{"1979-01-08T06:00", 0}, {"1979-01-09T12:00", 1}, {"1979-01-10T12:00", 2}, {"1979-01-12T12:00", 3}, {"1979-01-14T12:00", 4}, {"1979-01-15T12:00", 5}},
-		until: "1979-03-01T00:00", certainty: "low",
-		note: "Sourced points: columns reported as far west as Battambang with heavy fighting on 12 January (Facts on File); troops of the new regime 12 km from the Thai border and Poipet on 15 January (El País), so the line stops 12 km short of Poipet. Not sourced: the fall dates of Kampong Chhnang town, Pursat, Battambang, Sisophon and Poipet. A Vietnamese source says the Kampong Chhnang airfield was taken on 7 January while the NYT of 7 January said it apparently remained in government hands. Pol Pot was in Pursat about 7–9 January. " + schematic,
-		srcs: []string{"facts-on-file", "elpais", "lichsuvn", "ricorant", "short", "khmerwathanak"},
+		until: "1979-03-01T00:00",
 		milestones: []milestone{
 			ms("Kampong Chhnang", "1979-01-09T12:00", "approximate", "airfield claimed taken 7 January (Vietnamese source), disputed"),
 			ms("Pursat", "1979-01-10T12:00", "approximate", "fall date NOT FOUND"),
@@ -219,15 +186,12 @@ var axes = []axis{
 	},
 	{
 		track: "route-6-siem-reap",
-		name:  Name{"Route 6 axis to Kampong Thom and Siem Reap", "ទិសវាយលុកតាមផ្លូវលេខ ៦ ឆ្ពោះទៅកំពង់ធំ និងសៀមរាប", "Axe de la route 6 vers Kompong Thom et Siem Reap", "Hướng Đường 6: Kông Pông Thom – Xiêm Riệp"},
 		units: []string{"Vietnamese and KUFNS forces (units not named in the sources found)"},
 		axis:  "Route 6: Skun → Kampong Thom → Siem Reap",
 		from:  "Skun", to: "Siem Reap",
 		route: []P{skun, placeByID("kampong-thom"), placeByID("siem-reap")},
 		stops: []stop{{"1979-01-08T00:00", 0}, {"1979-01-10T12:00", 1}, {"1979-01-22T12:00", 2}},
-		until: "1979-03-01T00:00", certainty: "low",
-		note: "Fall dates of Kampong Thom and Siem Reap are NOT FOUND. Pol Pot was reported leading the army's last division near Siem Reap and Angkor (TIME, 22 January 1979); heavy fighting was still reported at Siem Reap (TIME, 29 January); about 19 January Sihanouk claimed the Khmer Rouge held only Battambang and Siem Reap. The units, the road and the dates are approximate. " + schematic,
-		srcs: []string{"time-790122", "time-790129", "krh-729"},
+		until: "1979-03-01T00:00",
 		milestones: []milestone{
 			ms("Kampong Thom", "1979-01-10T12:00", "approximate", "fall date NOT FOUND"),
 			ms("Siem Reap", "1979-01-22T12:00", "approximate", "fall date NOT FOUND; fighting reported late January"),
@@ -290,11 +254,7 @@ func advanceFeatures() []Feature {
 				to = ts[i+1]
 			}
 			d := math.Max(ds[i], 1) // a line needs two distinct positions
-			cert := a.certainty
-			if a.lowFrom != "" && !t.Before(at(a.lowFrom)) {
-				cert = "low"
-			}
-			p := base(t, to, a.track, "linear", a.name, cert, a.note, a.srcs...)
+			p := base(t, to, a.track, "linear")
 			p["units"] = a.units
 			p["axis"] = a.axis
 			p["from_place"] = a.from

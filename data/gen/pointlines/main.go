@@ -1,13 +1,14 @@
-// Command pointlines writes the point and line layers of the Timeslice
-// dataset (advances, perimeter, flows, camps, events, places) from the
-// compact tables in this directory.
+// Command pointlines writes the geometry of the point and line layers of the
+// Timeslice dataset (advances, perimeter, flows, camps, events, places) from
+// the compact tables in this directory: positions, routes, times, tracks and
+// numeric and structural properties. Names, captions, notes, certainty and
+// sources are not here: they live in data/source/texts/<layer>.csv and
+// data/source/bibliography.csv, and go run ./data/gen/build merges them with
+// this geometry into data/dataset/. Run from the repository root:
 //
-// Every figure, date and source URL in the tables comes from the project's
-// sourced fact sheet; approximate coordinates and dates are marked in each
-// feature's certainty and note. Run from the repository root:
-//
-//	go run ./data/gen/pointlines            # writes data/dataset/*.geojson
+//	go run ./data/gen/pointlines            # writes data/source/geometry/*.geojson
 //	go run ./data/gen/pointlines -out DIR   # writes somewhere else
+//	go run ./data/gen/build                 # then rebuild data/dataset/
 //
 // The output is deterministic: the same tables always give the same bytes.
 package main
@@ -49,20 +50,6 @@ func stampOrNil(t time.Time) any {
 		return nil
 	}
 	return stamp(t)
-}
-
-// Name is a name or caption by language.
-type Name struct {
-	En string `json:"en"`
-	Km string `json:"km,omitempty"`
-	Fr string `json:"fr,omitempty"`
-	Vi string `json:"vi,omitempty"`
-}
-
-// Source is one entry of a feature's sources.
-type Source struct {
-	Title string `json:"title"`
-	URL   string `json:"url"`
 }
 
 // P is a position, longitude then latitude.
@@ -108,43 +95,20 @@ func round(p P) []float64 {
 	return []float64{math.Round(p[0]*1e5) / 1e5, math.Round(p[1]*1e5) / 1e5}
 }
 
-// base returns the properties every feature carries.
-func base(from, to time.Time, track, interp string, name Name, certainty, note string, srcs ...string) map[string]any {
+// base returns the time properties every feature carries. Names, captions,
+// notes, certainty and sources are not the generator's: they come from
+// data/source/texts and data/source/bibliography.csv (go run ./data/gen/build).
+func base(from, to time.Time, track, interp string) map[string]any {
 	p := map[string]any{
 		"valid_from":  stamp(from),
 		"valid_to":    stampOrNil(to),
 		"track":       nil,
 		"interpolate": interp,
-		"name":        name,
-		"sources":     sources(srcs...),
-		"certainty":   certainty,
 	}
 	if track != "" {
 		p["track"] = track
 	}
-	if note != "" {
-		p["note"] = note
-	}
 	return p
-}
-
-func sources(keys ...string) []Source {
-	if len(keys) == 0 {
-		panic("feature without sources")
-	}
-	var out []Source
-	seen := map[string]bool{}
-	for _, k := range keys {
-		s, ok := sourceTable[k]
-		if !ok {
-			panic("unknown source " + k)
-		}
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // writeLayer writes one FeatureCollection, one feature per line.
@@ -188,7 +152,7 @@ func marshal(v any) ([]byte, error) {
 }
 
 func main() {
-	out := flag.String("out", "data/dataset", "directory to write the layers to")
+	out := flag.String("out", filepath.Join("data", "source", "geometry"), "directory to write the layers to")
 	flag.Parse()
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		log.Fatal(err)

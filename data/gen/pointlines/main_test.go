@@ -8,7 +8,7 @@ import (
 )
 
 // TestOutputUpToDate regenerates the six layers and compares them with the
-// committed files: edit the tables, then run go run ./data/gen/pointlines.
+// committed geometry files: edit the tables, then run go run ./data/gen/pointlines.
 func TestOutputUpToDate(t *testing.T) {
 	dir := t.TempDir()
 	for _, l := range layers() {
@@ -19,12 +19,12 @@ func TestOutputUpToDate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := os.ReadFile(filepath.Join("..", "..", "dataset", l.name+".geojson"))
+		want, err := os.ReadFile(filepath.Join("..", "..", "source", "geometry", l.name+".geojson"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got, want) {
-			t.Errorf("data/dataset/%s.geojson is out of date: run go run ./data/gen/pointlines", l.name)
+			t.Errorf("data/source/geometry/%s.geojson is out of date: run go run ./data/gen/pointlines", l.name)
 		}
 	}
 }

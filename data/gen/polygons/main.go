@@ -1,14 +1,17 @@
-// Command polygons writes the two polygon layers of the Timeslice dataset, data/dataset/zones.geojson (the zones
-// and autonomous sectors of Democratic Kampuchea, April 1978 until their areas fell) and data/dataset/control.geojson
-// (the area held by Vietnamese and KUFNS/PRK forces from November 1978, and what stayed contested in 1979–1980).
+// Command polygons writes the geometry of the two polygon layers of the Timeslice dataset,
+// data/source/geometry/zones.geojson (the zones and autonomous sectors of Democratic Kampuchea, April 1978 until
+// their areas fell) and data/source/geometry/control.geojson (the area held by Vietnamese and KUFNS/PRK forces from
+// November 1978, and what stayed contested in 1979–1980).
 //
 // Both are built from the project's own approximate provinces of c. 1975 (tiles/basemap/provinces_1975.geojson,
 // embedded in package basemap), cut along a few hand-drawn lines (the Mekong through Kampong Cham, the pocket
-// around Snuol, two contested border strips). Dates, figures and sources come from the project's fact sheet;
-// approximations are stated in each feature's certainty and note. Run from the repository root:
+// around Snuol, two contested border strips). Names, notes, certainty and sources are not here: they live in
+// data/source/texts/<layer>.csv and data/source/bibliography.csv, and go run ./data/gen/build merges them with this
+// geometry into data/dataset/. Run from the repository root:
 //
-//	go run ./data/gen/polygons            # writes data/dataset/zones.geojson and control.geojson
+//	go run ./data/gen/polygons            # writes data/source/geometry/zones.geojson and control.geojson
 //	go run ./data/gen/polygons -out DIR   # writes somewhere else
+//	go run ./data/gen/build               # then rebuild data/dataset/
 //
 // The output is deterministic: the same inputs always give the same bytes.
 package main
@@ -31,7 +34,7 @@ import (
 )
 
 func main() {
-	out := flag.String("out", filepath.Join("data", "dataset"), "directory to write zones.geojson and control.geojson to")
+	out := flag.String("out", filepath.Join("data", "source", "geometry"), "directory to write zones.geojson and control.geojson to")
 	flag.Parse()
 	files, err := Build()
 	if err != nil {
@@ -97,14 +100,6 @@ func at(s string) time.Time {
 
 func stamp(t time.Time) string { return t.In(ict()).Format(time.RFC3339) }
 
-// Name is a name by language.
-type Name struct {
-	En string `json:"en"`
-	Km string `json:"km,omitempty"`
-	Fr string `json:"fr,omitempty"`
-	Vi string `json:"vi,omitempty"`
-}
-
 // Feature is one dataset feature before encoding.
 type Feature struct {
 	ID       string
@@ -133,20 +128,6 @@ func Encode(layer string, feats []Feature) ([]byte, error) {
 	}
 	buf.WriteString("\n]}\n")
 	return buf.Bytes(), nil
-}
-
-// sourceList resolves source keys.
-func sourceList(keys ...string) ([]Source, error) {
-	table := sources()
-	out := make([]Source, 0, len(keys))
-	for _, k := range keys {
-		s, ok := table[k]
-		if !ok {
-			return nil, fmt.Errorf("unknown source %q", k)
-		}
-		out = append(out, s)
-	}
-	return out, nil
 }
 
 func strPtr(s string) *string { return &s }

@@ -19,7 +19,10 @@ import (
 )
 
 // datasetDir is data/dataset, seen from this package's directory.
-var datasetDir = filepath.Join("..", "..", "dataset")
+var (
+	datasetDir  = filepath.Join("..", "..", "dataset")
+	geometryDir = filepath.Join("..", "..", "source", "geometry")
+)
 
 const maxLayerSize = 800 << 10
 
@@ -94,12 +97,12 @@ func TestCommittedFilesUpToDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, want := range files {
-		got, err := os.ReadFile(filepath.Join(datasetDir, name))
+		got, err := os.ReadFile(filepath.Join(geometryDir, name))
 		if err != nil {
 			t.Fatalf("read %s: %v", name, err)
 		}
 		if !bytes.Equal(got, want) {
-			t.Errorf("data/dataset/%s is out of date: run go run ./data/gen/polygons", name)
+			t.Errorf("data/source/geometry/%s is out of date: run go run ./data/gen/polygons", name)
 		}
 	}
 }
