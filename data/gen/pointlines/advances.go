@@ -41,16 +41,15 @@ type milestone struct {
 }
 
 type axis struct {
-	track    string
-	units    []string
-	axis     string
-	from, to string
-	route    []P
-	stops    []stop
-	until    string // end of the last keyframe
+	track      string
+	units      []string
+	axis       string
+	from, to   string
+	route      []P
+	stops      []stop
+	until      string // end of the last keyframe
 	milestones []milestone
 }
-
 
 func ms(place, date, basis, note string) milestone {
 	return milestone{place, stamp(at(date)), basis, note}

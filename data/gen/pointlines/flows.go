@@ -49,7 +49,6 @@ type flow struct {
 
 var null = math.NaN()
 
-
 var flows = []flow{
 	{
 		track: "east-zone-flight-to-vietnam-1978", kind: "flight", direction: "east, into Vietnam",
