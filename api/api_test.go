@@ -391,7 +391,8 @@ func TestTimelineAndItem(t *testing.T) {
 		Properties map[string]any
 		Links      []link
 	}](t, get(t, srv.URL+"/collections/flows/items/west-1"))
-	if it.ID != "west-1" || it.Properties["valid_to"] != nil || it.Properties["track"] != nil || it.Properties["note"] != "Sources disagree." {
+	note, _ := it.Properties["note"].(map[string]any)
+	if it.ID != "west-1" || it.Properties["valid_to"] != nil || it.Properties["track"] != nil || note["en"] != "Sources disagree." {
 		t.Errorf("item west-1: %+v", it)
 	}
 	if self := linkOf(it.Links, "self"); self != srv.URL+"/collections/flows/items/west-1" {

@@ -197,7 +197,10 @@ func TestFeatureContract(t *testing.T) {
 				if strings.TrimSpace(str(m["title"])) == "" {
 					t.Errorf("%s: sources[%d] has no title", ref, i)
 				}
-				if u := str(m["url"]); isPointLine(layer) && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+				if strings.TrimSpace(str(m["citation"])) == "" {
+					t.Errorf("%s: sources[%d] has no citation", ref, i)
+				}
+				if u, ok := m["url"]; ok && !strings.HasPrefix(str(u), "https://") && !strings.HasPrefix(str(u), "http://") {
 					t.Errorf("%s: sources[%d].url %q is not an http(s) URL", ref, i, u)
 				}
 			}
@@ -207,8 +210,13 @@ func TestFeatureContract(t *testing.T) {
 				t.Errorf("%s: certainty %v: want high, medium or low", ref, p["certainty"])
 			}
 			if n, ok := p["note"]; ok && n != nil {
+				if m, ok := n.(map[string]any); !ok || str(m["en"]) == "" {
+					t.Errorf("%s: note must be a text by language with \"en\"", ref)
+				}
+			}
+			if n, ok := p["curator_note"]; ok {
 				if _, ok := n.(string); !ok {
-					t.Errorf("%s: note must be a string", ref)
+					t.Errorf("%s: curator_note must be a string", ref)
 				}
 			}
 			checkGeometry(t, ref, k.f.Geometry)
@@ -592,7 +600,7 @@ func TestSourcedDates(t *testing.T) {
 			continue
 		}
 		claims++
-		if p["certainty"] != "low" || !strings.Contains(strings.ToLower(str(p["note"])), "unconfirmed") {
+		if p["certainty"] != "low" || !strings.Contains(strings.ToLower(text(p, "note", "en")), "unconfirmed") {
 			t.Errorf("perimeter/%s: the Gargiulo article's claims must be certainty low and say unconfirmed", k.id)
 		}
 	}
@@ -754,6 +762,12 @@ func contains(list []string, s string) bool {
 }
 
 func str(v any) string { s, _ := v.(string); return s }
+
+// text returns a property's text in a language ("" when absent).
+func text(p map[string]any, key, lang string) string {
+	m, _ := p[key].(map[string]any)
+	return str(m[lang])
+}
 
 func hasKhmer(s string) bool {
 	for _, r := range s {

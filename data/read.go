@@ -168,7 +168,11 @@ func readFeature(raw json.RawMessage) (geo.Feature, []string) {
 	return f, why
 }
 
-// checkDescriptive checks name, sources, certainty and note.
+// checkDescriptive checks the descriptive properties every feature carries:
+// name and note as text by language (note optional, never a bare string),
+// sources as resolved references ({key, title, citation, url?, …}), certainty,
+// and the curators' fields curator_note (a string) and review (a list of
+// language codes).
 func checkDescriptive(p map[string]any) []string {
 	var why []string
 	name, ok := p["name"].(map[string]any)
@@ -179,13 +183,20 @@ func checkDescriptive(p map[string]any) []string {
 	}
 	srcs, ok := p["sources"].([]any)
 	if !ok || len(srcs) == 0 {
-		why = append(why, "no sources: want a list of {title, url}")
+		why = append(why, "no sources: want a list of {key, title, citation, url?}")
 	}
 	for i, s := range srcs {
 		m, ok := s.(map[string]any)
 		title, _ := m["title"].(string)
 		if !ok || strings.TrimSpace(title) == "" {
 			why = append(why, fmt.Sprintf("sources[%d] has no title", i))
+		}
+		for _, k := range []string{"key", "citation", "authors", "container", "date", "pages"} {
+			if v, present := m[k]; present && v != nil {
+				if _, ok := v.(string); !ok {
+					why = append(why, fmt.Sprintf("sources[%d].%s must be a string", i, k))
+				}
+			}
 		}
 		if u, present := m["url"]; present && u != nil {
 			if us, ok := u.(string); !ok || !(strings.HasPrefix(us, "http://") || strings.HasPrefix(us, "https://")) {
@@ -202,11 +213,58 @@ func checkDescriptive(p map[string]any) []string {
 		why = append(why, "certainty must be \"high\", \"medium\" or \"low\"")
 	}
 	if n, present := p["note"]; present && n != nil {
+		why = append(why, checkText("note", n)...)
+	}
+	if n, present := p["curator_note"]; present && n != nil {
 		if _, ok := n.(string); !ok {
-			why = append(why, "note must be a string")
+			why = append(why, "curator_note must be a string")
+		}
+	}
+	if r, present := p["review"]; present && r != nil {
+		codes, ok := r.([]any)
+		if !ok {
+			why = append(why, "review must be a list of language codes")
+		}
+		for i, c := range codes {
+			if s, ok := c.(string); !ok || !isLanguageCode(s) {
+				why = append(why, fmt.Sprintf("review[%d] must be a language code such as \"km\"", i))
+			}
 		}
 	}
 	return why
+}
+
+// checkText checks a text by language: an object {"en": "…", "km": "…"} with
+// an English text and only strings.
+func checkText(key string, v any) []string {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return []string{key + " must be an object by language with \"en\" (not a bare string)"}
+	}
+	var why []string
+	for lang, t := range m {
+		if _, ok := t.(string); !ok || !isLanguageCode(lang) {
+			why = append(why, fmt.Sprintf("%s.%s must be a text in a language such as \"km\"", key, lang))
+		}
+	}
+	if en, _ := m["en"].(string); strings.TrimSpace(en) == "" {
+		why = append(why, key+".en is missing")
+	}
+	return why
+}
+
+// isLanguageCode says whether s looks like a language code: two or three
+// lower-case letters.
+func isLanguageCode(s string) bool {
+	if len(s) < 2 || len(s) > 3 {
+		return false
+	}
+	for _, r := range s {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // plain turns json.Number values into float64 throughout v.

@@ -137,32 +137,7 @@ func TestLayerFiles(t *testing.T) {
 					}
 				}
 			}
-			name, _ := f.props["name"].(map[string]any)
-			for _, lang := range []string{"en", "km", "fr"} {
-				if s, _ := name[lang].(string); s == "" {
-					t.Errorf("%s %s: no name.%s", layer, f.id, lang)
-				}
-			}
-			srcs, _ := f.props["sources"].([]any)
-			if len(srcs) == 0 {
-				t.Errorf("%s %s: no sources", layer, f.id)
-			}
-			for _, s := range srcs {
-				m, _ := s.(map[string]any)
-				u, _ := m["url"].(string)
-				title, _ := m["title"].(string)
-				if title == "" || !(strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) {
-					t.Errorf("%s %s: bad source %v", layer, f.id, s)
-				}
-			}
-			switch c, _ := f.props["certainty"].(string); c {
-			case "high", "medium", "low":
-			default:
-				t.Errorf("%s %s: certainty %q", layer, f.id, c)
-			}
-			if n, _ := f.props["note"].(string); n == "" {
-				t.Errorf("%s %s: no note", layer, f.id)
-			}
+			// Names, sources, certainty and notes are the texts tables' (data/gen/build and data/dataset_test.go check them).
 			if ip, _ := f.props["interpolate"].(string); ip != "step" {
 				t.Errorf("%s %s: interpolate %q, want step", layer, f.id, ip)
 			}

@@ -1,0 +1,231 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+)
+
+// Build reads the curator tables in source (geometry/, texts/,
+// bibliography.csv) and the manifest in dataset, and returns the files to write
+// in dataset, keyed by name: one <layer>.geojson per layer of the manifest and
+// the bibliography. srcName is how source is named in messages (its path).
+// Nothing is returned unless every table is valid.
+func Build(source fs.FS, srcName string, dataset fs.FS) (map[string][]byte, error) {
+	m, err := readManifest(dataset)
+	if err != nil {
+		return nil, err
+	}
+	var ps problems
+	name := func(p string) string { return path.Join(srcName, p) }
+
+	bibFile := name("bibliography.csv")
+	bib, err := source.Open("bibliography.csv")
+	if err != nil {
+		return nil, fmt.Errorf("read bibliography: %w", err)
+	}
+	works := readBibliography(bibFile, bib, &ps)
+	bib.Close()
+
+	files := map[string][]byte{}
+	for _, l := range m.Layers {
+		geomFile, textFile := name("geometry/"+l.ID+".geojson"), name("texts/"+l.ID+".csv")
+		gb, err := fs.ReadFile(source, "geometry/"+l.ID+".geojson")
+		if err != nil {
+			ps.add(geomFile, 0, 0, "layer %s of the manifest has no geometry: %v", l.ID, err)
+			continue
+		}
+		geom := readGeometry(geomFile, gb, &ps)
+		if geom.Collection != "" && geom.Collection != l.ID {
+			ps.add(geomFile, 1, 0, "collection %q: want %q", geom.Collection, l.ID)
+		}
+		tf, err := source.Open("texts/" + l.ID + ".csv")
+		if err != nil {
+			ps.add(textFile, 0, 0, "layer %s has no texts table: %v", l.ID, err)
+			continue
+		}
+		rows := readTexts(textFile, tf, m, works, &ps)
+		tf.Close()
+		b, err := mergeLayer(l.ID, geom, rows, m, works, geomFile, textFile, &ps)
+		if err != nil {
+			return nil, fmt.Errorf("encode %s: %w", l.ID, err)
+		}
+		files[l.ID+".geojson"] = b
+	}
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	b, err := encodeBibliography(works)
+	if err != nil {
+		return nil, err
+	}
+	files[m.Bibliography] = b
+	return files, nil
+}
+
+// mergeLayer joins a layer's geometry and texts by feature id, in the
+// geometry's feature order, and encodes the layer file.
+func mergeLayer(layer string, geom geomLayer, rows []texts, m manifest, works map[string]Work, geomFile, textFile string, ps *problems) ([]byte, error) {
+	byID := map[string]texts{}
+	for _, r := range rows {
+		byID[r.id] = r
+	}
+	inGeom := map[string]bool{}
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "{\"type\":\"FeatureCollection\",\"collection\":%q,\"features\":[\n", layer)
+	for i, f := range geom.Features {
+		if inGeom[f.ID] {
+			ps.add(geomFile, f.line, 0, "duplicate feature id %q", f.ID)
+			continue
+		}
+		inGeom[f.ID] = true
+		t, ok := byID[f.ID]
+		if !ok {
+			ps.add(textFile, 0, 0, "no row for feature %q (%s:%d)", f.ID, geomFile, f.line)
+			continue
+		}
+		p, err := textProps(t, m, works)
+		if err != nil {
+			return nil, err
+		}
+		js, err := marshal(struct {
+			Type       string          `json:"type"`
+			ID         string          `json:"id"`
+			Geometry   json.RawMessage `json:"geometry"`
+			Properties json.RawMessage `json:"properties"`
+		}{"Feature", f.ID, f.Geometry, encodeProps(place(f.Properties, p))})
+		if err != nil {
+			return nil, fmt.Errorf("feature %s: %w", f.ID, err)
+		}
+		buf.Write(js)
+		if i < len(geom.Features)-1 {
+			buf.WriteByte(',')
+		}
+		buf.WriteByte('\n')
+	}
+	buf.WriteString("]}\n")
+	for _, r := range rows {
+		if !inGeom[r.id] {
+			ps.add(textFile, r.line, 1, "unknown feature id %q (not in %s)", r.id, geomFile)
+		}
+	}
+	return buf.Bytes(), nil
+}
+
+// textProps turns a row of texts into the properties the API serves.
+func textProps(t texts, m manifest, works map[string]Work) (props, error) {
+	var out props
+	add := func(key string, v any) error {
+		b, err := marshal(v)
+		if err != nil {
+			return fmt.Errorf("%s: %w", key, err)
+		}
+		out = append(out, prop{key, b})
+		return nil
+	}
+	cited := make([]Cited, 0, len(t.sources))
+	for _, s := range t.sources {
+		cited = append(cited, cite(works[s[0]], s[1]))
+	}
+	steps := []struct {
+		key  string
+		skip bool
+		v    any
+	}{
+		{"name", false, byLanguage{m.Languages, t.name}},
+		{"caption", len(t.caption) == 0, byLanguage{m.Languages, t.caption}},
+		{"sources", false, cited},
+		{"certainty", false, t.certainty},
+		{"note", len(t.note) == 0, byLanguage{m.Languages, t.note}},
+		{"curator_note", t.curatorNote == "", t.curatorNote},
+		{"review", len(t.review) == 0, t.review},
+	}
+	for _, s := range steps {
+		if s.skip {
+			continue
+		}
+		if err := add(s.key, s.v); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// place puts the text properties among the geometry's. A layer whose
+// properties are in alphabetical order keeps that order; otherwise the name
+// and caption follow "interpolate" and the rest (sources, certainty, note,
+// curator_note, review) close the object, as the polygon generator always
+// wrote them.
+func place(geom, text props) props {
+	out := append(props(nil), geom...)
+	if geom.sorted() {
+		out = append(out, text...)
+		sort.SliceStable(out, func(i, j int) bool { return out[i].key < out[j].key })
+		return out
+	}
+	at := geom.index("interpolate") + 1
+	var head, tail props
+	for _, p := range text {
+		if p.key == "name" || p.key == "caption" {
+			head = append(head, p)
+		} else {
+			tail = append(tail, p)
+		}
+	}
+	out = append(append(append(props(nil), geom[:at]...), head...), geom[at:]...)
+	return append(out, tail...)
+}
+
+func encodeProps(ps props) json.RawMessage {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, p := range ps {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := marshal(p.key)
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(p.value)
+	}
+	b.WriteByte('}')
+	return b.Bytes()
+}
+
+// encodeBibliography writes {"works": [...]} sorted by key, one work a line.
+func encodeBibliography(works map[string]Work) ([]byte, error) {
+	keys := make([]string, 0, len(works))
+	for k := range works {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var buf bytes.Buffer
+	buf.WriteString("{\"works\":[\n")
+	for i, k := range keys {
+		b, err := marshal(works[k])
+		if err != nil {
+			return nil, fmt.Errorf("bibliography %s: %w", k, err)
+		}
+		buf.Write(b)
+		if i < len(keys)-1 {
+			buf.WriteByte(',')
+		}
+		buf.WriteByte('\n')
+	}
+	buf.WriteString("]}\n")
+	return buf.Bytes(), nil
+}
+
+// marshal is json.Marshal without HTML escaping: texts hold "<", ">" and "&".
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+var (
+	sourceDir  = filepath.Join("..", "..", "source")
+	datasetDir = filepath.Join("..", "..", "dataset")
+)
+
+// TestDatasetUpToDate fails when the committed data/dataset/ differs from what
+// go run ./data/gen/build would write: edit data/source/, then rebuild.
+func TestDatasetUpToDate(t *testing.T) {
+	files, err := Build(os.DirFS(sourceDir), "data/source", os.DirFS(datasetDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		got, err := os.ReadFile(filepath.Join(datasetDir, name))
+		if err != nil {
+			t.Errorf("data/dataset/%s: %v (run go run ./data/gen/build)", name, err)
+			continue
+		}
+		if !bytes.Equal(got, files[name]) {
+			t.Errorf("data/dataset/%s differs from a fresh build of data/source: run go run ./data/gen/build", name)
+		}
+	}
+	// Every layer file in the dataset directory comes from the tables.
+	layers, _ := filepath.Glob(filepath.Join(datasetDir, "*.geojson"))
+	for _, l := range layers {
+		if _, ok := files[filepath.Base(l)]; !ok {
+			t.Errorf("%s is not built from data/source (not a layer of the manifest?)", l)
+		}
+	}
+}
+
+// TestDeterministic builds twice and compares the bytes.
+func TestDeterministic(t *testing.T) {
+	a, err := Build(os.DirFS(sourceDir), "data/source", os.DirFS(datasetDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Build(os.DirFS(sourceDir), "data/source", os.DirFS(datasetDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range a {
+		if !bytes.Equal(a[name], b[name]) {
+			t.Errorf("%s: two builds differ", name)
+		}
+	}
+}
+
+// A small dataset for the error tests: one layer, two languages.
+const (
+	tinyManifest = `{"languages":["en","fr"],"default_language":"en","layers":[{"id":"sites"}]}`
+	tinyGeometry = `{"type":"FeatureCollection","collection":"sites","features":[
+{"type":"Feature","id":"a","geometry":{"type":"Point","coordinates":[1,2]},"properties":{"valid_from":"2000-01-01T00:00:00Z","valid_to":null,"track":null,"interpolate":"step"}},
+{"type":"Feature","id":"b","geometry":{"type":"Point","coordinates":[3,4]},"properties":{"interpolate":"step","track":null,"valid_from":"2000-01-01T00:00:00Z","valid_to":null}}
+]}
+`
+	tinyBib = "key,authors,title,container,date,pages,url,kind,consulted,note\n" +
+		"doe2001,Jane Doe,A Book,Somewhere: Press,2001,,,book,original,\n" +
+		"roe1999,Ann Roe,An Article,Journal 3(2),1999-05,10-20,https://doi.org/10.1/x,article,abstract: only the abstract,\n"
+	tinyTexts = "id,name_en,name_fr,note_en,note_fr,certainty,sources,curator_note,review\n" +
+		"a,Site A,Site A,A note.,Une note.,high,doe2001:5,check it,fr\n" +
+		"b,Site B,,,,low,roe1999:12-14; doe2001,,\n"
+)
+
+func tiny(texts, bib string) (fstest.MapFS, fstest.MapFS) {
+	src := fstest.MapFS{
+		"geometry/sites.geojson": {Data: []byte(tinyGeometry)},
+		"texts/sites.csv":        {Data: []byte(texts)},
+		"bibliography.csv":       {Data: []byte(bib)},
+	}
+	return src, fstest.MapFS{"dataset.json": {Data: []byte(tinyManifest)}}
+}
+
+func TestBuildTiny(t *testing.T) {
+	src, ds := tiny(tinyTexts, tinyBib)
+	files, err := Build(src, "src", ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(files["sites.geojson"])
+	for _, want := range []string{
+		// Alphabetical properties stay alphabetical, texts in their place.
+		`"properties":{"certainty":"low","interpolate":"step","name":{"en":"Site B"},"sources":[{"key":"roe1999","title":"An Article","authors":"Ann Roe","container":"Journal 3(2)","date":"1999-05","pages":"12-14","url":"https://doi.org/10.1/x","citation":"Ann Roe, “An Article”, Journal 3(2), May 1999, pp. 12–14"},{"key":"doe2001","title":"A Book","authors":"Jane Doe","container":"Somewhere: Press","date":"2001","citation":"Jane Doe, A Book (Somewhere: Press, 2001)"}],"track":null,`,
+		// Generator order: name after interpolate, the rest at the end.
+		`"properties":{"valid_from":"2000-01-01T00:00:00Z","valid_to":null,"track":null,"interpolate":"step","name":{"en":"Site A","fr":"Site A"},"sources":[{"key":"doe2001","title":"A Book","authors":"Jane Doe","container":"Somewhere: Press","date":"2001","pages":"5","citation":"Jane Doe, A Book (Somewhere: Press, 2001), p. 5"}],"certainty":"high","note":{"en":"A note.","fr":"Une note."},"curator_note":"check it","review":["fr"]}`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("sites.geojson lacks\n%s\nin\n%s", want, got)
+		}
+	}
+	if b := string(files["bibliography.json"]); !strings.HasPrefix(b, `{"works":[`+"\n"+`{"key":"doe2001",`) {
+		t.Errorf("bibliography.json: %s", b)
+	}
+}
+
+// TestBuildErrors checks that each mistake a curator can make is refused with
+// file:line:column and words that name it.
+func TestBuildErrors(t *testing.T) {
+	for _, c := range []struct {
+		name, texts, bib, want string
+	}{
+		{"unknown id", tinyTexts + "c,Site C,,,,low,doe2001,,\n", tinyBib, `src/texts/sites.csv:4:1: unknown feature id "c"`},
+		{"missing row", strings.Join(strings.Split(tinyTexts, "\n")[:2], "\n") + "\n", tinyBib, `src/texts/sites.csv: no row for feature "b" (src/geometry/sites.geojson:3)`},
+		{"unknown source key", strings.Replace(tinyTexts, "doe2001:5", "doe2002:5", 1), tinyBib, `src/texts/sites.csv:2:40: unknown source key "doe2002"`},
+		{"unknown column", strings.Replace(tinyTexts, "review", "reviewed", 1), tinyBib, `src/texts/sites.csv:1:67: unknown column "reviewed"`},
+		{"language not in the manifest", strings.Replace(tinyTexts, "note_fr", "note_km", 1), tinyBib, `src/texts/sites.csv:1:28: unknown column "note_km"`},
+		{"bad certainty", strings.Replace(tinyTexts, ",high,", ",sure,", 1), tinyBib, `src/texts/sites.csv:2:35: certainty "sure": want high, medium or low`},
+		{"no name", strings.Replace(tinyTexts, "a,Site A,", "a,,", 1), tinyBib, `src/texts/sites.csv:2:3: feature a has no name in en`},
+		{"duplicate id", tinyTexts + "a,Site A,,,,low,doe2001,,\n", tinyBib, `src/texts/sites.csv:4:1: id "a" already has a row (line 2)`},
+		{"bad review", strings.Replace(tinyTexts, "check it,fr", "check it,french", 1), tinyBib, `review "french"`},
+		{"no sources", strings.Replace(tinyTexts, "low,roe1999:12-14; doe2001", "low,", 1), tinyBib, `src/texts/sites.csv:3:17: feature b has no sources`},
+		{"bad kind", tinyTexts, strings.Replace(tinyBib, ",book,", ",novel,", 1), `src/bibliography.csv:2:49: kind "novel"`},
+		{"bad consulted", tinyTexts, strings.Replace(tinyBib, ",original,", ",read,", 1), `consulted "read"`},
+		{"bad quote", tinyTexts + "\"c,x\n", tinyBib, `src/texts/sites.csv:4:6: extraneous or missing " in quoted-field`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src, ds := tiny(c.texts, c.bib)
+			_, err := Build(src, "src", ds)
+			if err == nil {
+				t.Fatal("built without error")
+			}
+			if !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error\n%v\nlacks %q", err, c.want)
+			}
+		})
+	}
+}
+
+// TestGeometryMustNotCarryTexts: a name in the geometry file would silently
+// compete with the table's.
+func TestGeometryMustNotCarryTexts(t *testing.T) {
+	src, ds := tiny(tinyTexts, tinyBib)
+	src["geometry/sites.geojson"] = &fstest.MapFile{Data: []byte(strings.Replace(tinyGeometry, `"interpolate":"step"}}`+",\n"+`{"type":"Feature","id":"b"`, `"interpolate":"step","name":{"en":"x"}}}`+",\n"+`{"type":"Feature","id":"b"`, 1))}
+	_, err := Build(src, "src", ds)
+	if err == nil || !strings.Contains(err.Error(), `src/geometry/sites.geojson:2: feature a: "name" belongs in the texts table`) {
+		t.Errorf("got %v", err)
+	}
+}
