@@ -9,15 +9,29 @@ import (
 	"sort"
 )
 
+// Output is what a build produces.
+type Output struct {
+	// Files are the files to write in the dataset directory, keyed by name: one
+	// <layer>.geojson per layer of the manifest, and the bibliography.
+	Files map[string][]byte
+	// Review lists the features whose texts await a native speaker's review.
+	Review []Flag
+}
+
+// Flag is a feature flagged for review in some languages.
+type Flag struct {
+	Layer, ID, Name string
+	Languages       []string
+}
+
 // Build reads the curator tables in source (geometry/, texts/,
-// bibliography.csv) and the manifest in dataset, and returns the files to write
-// in dataset, keyed by name: one <layer>.geojson per layer of the manifest and
-// the bibliography. srcName is how source is named in messages (its path).
-// Nothing is returned unless every table is valid.
-func Build(source fs.FS, srcName string, dataset fs.FS) (map[string][]byte, error) {
+// bibliography.csv) and the manifest in dataset, and returns what to write.
+// srcName is how source is named in messages (its path). Nothing is returned
+// unless every table is valid.
+func Build(source fs.FS, srcName string, dataset fs.FS) (Output, error) {
 	m, err := readManifest(dataset)
 	if err != nil {
-		return nil, err
+		return Output{}, err
 	}
 	var ps problems
 	name := func(p string) string { return path.Join(srcName, p) }
@@ -25,12 +39,12 @@ func Build(source fs.FS, srcName string, dataset fs.FS) (map[string][]byte, erro
 	bibFile := name("bibliography.csv")
 	bib, err := source.Open("bibliography.csv")
 	if err != nil {
-		return nil, fmt.Errorf("read bibliography: %w", err)
+		return Output{}, fmt.Errorf("read bibliography: %w", err)
 	}
 	works := readBibliography(bibFile, bib, &ps)
 	bib.Close()
 
-	files := map[string][]byte{}
+	out := Output{Files: map[string][]byte{}}
 	for _, l := range m.Layers {
 		geomFile, textFile := name("geometry/"+l.ID+".geojson"), name("texts/"+l.ID+".csv")
 		gb, err := fs.ReadFile(source, "geometry/"+l.ID+".geojson")
@@ -51,19 +65,24 @@ func Build(source fs.FS, srcName string, dataset fs.FS) (map[string][]byte, erro
 		tf.Close()
 		b, err := mergeLayer(l.ID, geom, rows, m, works, geomFile, textFile, &ps)
 		if err != nil {
-			return nil, fmt.Errorf("encode %s: %w", l.ID, err)
+			return Output{}, fmt.Errorf("encode %s: %w", l.ID, err)
 		}
-		files[l.ID+".geojson"] = b
+		out.Files[l.ID+".geojson"] = b
+		for _, r := range rows {
+			if len(r.review) > 0 {
+				out.Review = append(out.Review, Flag{Layer: l.ID, ID: r.id, Name: r.name[m.DefaultLanguage], Languages: r.review})
+			}
+		}
 	}
 	if err := ps.err(); err != nil {
-		return nil, err
+		return Output{}, err
 	}
 	b, err := encodeBibliography(works)
 	if err != nil {
-		return nil, err
+		return Output{}, err
 	}
-	files[m.Bibliography] = b
-	return files, nil
+	out.Files[m.Bibliography] = b
+	return out, nil
 }
 
 // mergeLayer joins a layer's geometry and texts by feature id, in the

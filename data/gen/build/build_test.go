@@ -18,10 +18,11 @@ var (
 // TestDatasetUpToDate fails when the committed data/dataset/ differs from what
 // go run ./data/gen/build would write: edit data/source/, then rebuild.
 func TestDatasetUpToDate(t *testing.T) {
-	files, err := Build(os.DirFS(sourceDir), "data/source", os.DirFS(datasetDir))
+	out, err := Build(os.DirFS(sourceDir), "data/source", os.DirFS(datasetDir))
 	if err != nil {
 		t.Fatal(err)
 	}
+	files := out.Files
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
@@ -44,6 +45,18 @@ func TestDatasetUpToDate(t *testing.T) {
 			t.Errorf("%s is not built from data/source (not a layer of the manifest?)", l)
 		}
 	}
+	// The README's review list is the tables' review column.
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := withReviewList(readme, out.Review)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(readme, want) {
+		t.Error("the review list of data/README.md differs from the tables: run go run ./data/gen/build")
+	}
 }
 
 // TestDeterministic builds twice and compares the bytes.
@@ -56,8 +69,8 @@ func TestDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name := range a {
-		if !bytes.Equal(a[name], b[name]) {
+	for name := range a.Files {
+		if !bytes.Equal(a.Files[name], b.Files[name]) {
 			t.Errorf("%s: two builds differ", name)
 		}
 	}
@@ -90,11 +103,11 @@ func tiny(texts, bib string) (fstest.MapFS, fstest.MapFS) {
 
 func TestBuildTiny(t *testing.T) {
 	src, ds := tiny(tinyTexts, tinyBib)
-	files, err := Build(src, "src", ds)
+	out, err := Build(src, "src", ds)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := string(files["sites.geojson"])
+	got := string(out.Files["sites.geojson"])
 	for _, want := range []string{
 		// Alphabetical properties stay alphabetical, texts in their place.
 		`"properties":{"certainty":"low","interpolate":"step","name":{"en":"Site B"},"sources":[{"key":"roe1999","title":"An Article","authors":"Ann Roe","container":"Journal 3(2)","date":"1999-05","pages":"12-14","url":"https://doi.org/10.1/x","citation":"Ann Roe, “An Article”, Journal 3(2), May 1999, pp. 12–14"},{"key":"doe2001","title":"A Book","authors":"Jane Doe","container":"Somewhere: Press","date":"2001","citation":"Jane Doe, A Book (Somewhere: Press, 2001)"}],"track":null,`,
@@ -105,7 +118,18 @@ func TestBuildTiny(t *testing.T) {
 			t.Errorf("sites.geojson lacks\n%s\nin\n%s", want, got)
 		}
 	}
-	if b := string(files["bibliography.json"]); !strings.HasPrefix(b, `{"works":[`+"\n"+`{"key":"doe2001",`) {
+	if len(out.Review) != 1 || out.Review[0].ID != "a" || out.Review[0].Name != "Site A" || strings.Join(out.Review[0].Languages, " ") != "fr" {
+		t.Errorf("review %+v, want a (fr)", out.Review)
+	}
+	readme := "# Data\n\n" + reviewBegin + "\nold\n" + reviewEnd + "\n"
+	b, err := withReviewList([]byte(readme), out.Review)
+	if err != nil || string(b) != "# Data\n\n"+reviewBegin+"\n1 feature:\n\n- `sites/a` (fr): Site A\n"+reviewEnd+"\n" {
+		t.Errorf("review list: %v\n%s", err, b)
+	}
+	if _, err := withReviewList([]byte("# Data\n"), nil); err == nil {
+		t.Error("a README without the markers must be an error")
+	}
+	if b := string(out.Files["bibliography.json"]); !strings.HasPrefix(b, `{"works":[`+"\n"+`{"key":"doe2001",`) {
 		t.Errorf("bibliography.json: %s", b)
 	}
 }

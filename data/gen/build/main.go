@@ -10,6 +10,9 @@
 //	go run ./data/gen/build -source S -dataset D  # other directories
 //	go run ./data/gen/build -check                # only say whether data/dataset is up to date
 //
+// It also rewrites the review list of data/README.md (the features whose texts
+// await a native speaker's review, from the tables' review column).
+//
 // Nothing is written unless every table is valid; each problem is reported as
 // file:line:column: what is wrong. The output is deterministic.
 package main
@@ -26,18 +29,37 @@ import (
 func main() {
 	src := flag.String("source", filepath.Join("data", "source"), "directory holding geometry/, texts/ and bibliography.csv")
 	dst := flag.String("dataset", filepath.Join("data", "dataset"), "dataset directory: holds dataset.json, receives the layers and bibliography.json")
-	check := flag.Bool("check", false, "write nothing; fail if the dataset directory differs from a fresh build")
+	readme := flag.String("readme", filepath.Join("data", "README.md"), "README whose review list to rewrite (\"\" for none)")
+	check := flag.Bool("check", false, "write nothing; fail if the dataset directory or the README differs from a fresh build")
 	flag.Parse()
-	if err := run(*src, *dst, *check); err != nil {
+	if err := run(*src, *dst, *readme, *check); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-func run(src, dst string, check bool) error {
-	files, err := Build(os.DirFS(src), src, os.DirFS(dst))
+func run(src, dst, readme string, check bool) error {
+	out, err := Build(os.DirFS(src), src, os.DirFS(dst))
 	if err != nil {
 		return err
+	}
+	files := map[string]string{}
+	content := map[string][]byte{}
+	for name, b := range out.Files {
+		files[name] = filepath.Join(dst, name)
+		content[name] = b
+	}
+	if readme != "" {
+		old, err := os.ReadFile(readme)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", readme, err)
+		}
+		b, err := withReviewList(old, out.Review)
+		if err != nil {
+			return fmt.Errorf("%s: %w", readme, err)
+		}
+		files[readme] = readme
+		content[readme] = b
 	}
 	names := make([]string, 0, len(files))
 	for name := range files {
@@ -46,9 +68,9 @@ func run(src, dst string, check bool) error {
 	sort.Strings(names)
 	stale := 0
 	for _, name := range names {
-		path := filepath.Join(dst, name)
+		path := files[name]
 		old, _ := os.ReadFile(path)
-		if bytes.Equal(old, files[name]) {
+		if bytes.Equal(old, content[name]) {
 			continue
 		}
 		stale++
@@ -56,7 +78,7 @@ func run(src, dst string, check bool) error {
 			fmt.Fprintf(os.Stderr, "%s is out of date\n", path)
 			continue
 		}
-		if err := writeAtomic(path, files[name]); err != nil {
+		if err := writeAtomic(path, content[name]); err != nil {
 			return err
 		}
 		fmt.Printf("wrote %s\n", path)
@@ -66,6 +88,9 @@ func run(src, dst string, check bool) error {
 	}
 	if stale == 0 {
 		fmt.Printf("%s is up to date (%d files)\n", dst, len(names))
+	}
+	if len(out.Review) > 0 {
+		fmt.Printf("%d features await a native speaker's review (see %s)\n", len(out.Review), readme)
 	}
 	return nil
 }
