@@ -970,21 +970,29 @@ func TestKhmerScript(t *testing.T) {
 var researchMarkers = []string{"NOT FOUND", "CONFLICT", "UNCONFIRMED", "CONTESTED", "DERIVED", "NO COORDINATES", "(null)",
 	"[C]", "[U]", "[W]", "[G]", "fact sheet", "check before publishing", "unrelated public code file", "TODO", "FIXME"}
 
-func TestNoResearchMarkers(t *testing.T) {
+// publicTexts calls f with every visitor-facing text of the dataset: each
+// language of each feature's name, caption and note.
+func publicTexts(t *testing.T, f func(ref, field, lang, text string)) {
 	for layer, list := range load(t) {
 		for _, k := range list {
 			for _, field := range textFields {
 				m, _ := k.f.Properties[field].(map[string]any)
 				for lang, v := range m {
-					for _, mark := range researchMarkers {
-						if strings.Contains(str(v), mark) {
-							t.Errorf("%s/%s: %s.%s contains the research marker %q: move it to curator_note and say it in plain words", layer, k.id, field, lang, mark)
-						}
-					}
+					f(layer+"/"+k.id, field, lang, str(v))
 				}
 			}
 		}
 	}
+}
+
+func TestNoResearchMarkers(t *testing.T) {
+	publicTexts(t, func(ref, field, lang, text string) {
+		for _, mark := range researchMarkers {
+			if strings.Contains(text, mark) {
+				t.Errorf("%s: %s.%s contains the research marker %q: move it to curator_note and say it in plain words", ref, field, lang, mark)
+			}
+		}
+	})
 }
 
 // loadedWords take a side when the product uses them in its own voice. They
@@ -1053,18 +1061,11 @@ func TestUnattributedCanFail(t *testing.T) {
 // TestNeutralWording fails where a name, caption or note uses a loaded word in
 // the product's own voice.
 func TestNeutralWording(t *testing.T) {
-	for layer, list := range load(t) {
-		for _, k := range list {
-			for _, field := range textFields {
-				m, _ := k.f.Properties[field].(map[string]any)
-				for lang, v := range m {
-					if w := unattributed(str(v)); len(w) > 0 {
-						t.Errorf("%s/%s: %s.%s uses %v in its own voice: attribute it (quotes, \"called\", \"according to\") or say it neutrally: %q", layer, k.id, field, lang, w, v)
-					}
-				}
-			}
+	publicTexts(t, func(ref, field, lang, text string) {
+		if w := unattributed(text); len(w) > 0 {
+			t.Errorf("%s: %s.%s uses %v in its own voice: attribute it (quotes, \"called\", \"according to\") or say it neutrally: %q", ref, field, lang, w, text)
 		}
-	}
+	})
 }
 
 // untranslated lists today's features whose English texts lack Khmer or

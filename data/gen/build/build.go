@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/timeslice/timeslice/data/gen/internal/genjson"
 	"io/fs"
 	"path"
 	"sort"
@@ -110,7 +111,7 @@ func mergeLayer(layer string, geom geomLayer, rows []texts, m manifest, works ma
 		if err != nil {
 			return nil, err
 		}
-		js, err := marshal(struct {
+		js, err := genjson.Marshal(struct {
 			Type       string          `json:"type"`
 			ID         string          `json:"id"`
 			Geometry   json.RawMessage `json:"geometry"`
@@ -138,7 +139,7 @@ func mergeLayer(layer string, geom geomLayer, rows []texts, m manifest, works ma
 func textProps(t texts, m manifest, works map[string]Work) (props, error) {
 	var out props
 	add := func(key string, v any) error {
-		b, err := marshal(v)
+		b, err := genjson.Marshal(v)
 		if err != nil {
 			return fmt.Errorf("%s: %w", key, err)
 		}
@@ -205,7 +206,7 @@ func encodeProps(ps props) json.RawMessage {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		k, _ := marshal(p.key)
+		k, _ := genjson.Marshal(p.key)
 		b.Write(k)
 		b.WriteByte(':')
 		b.Write(p.value)
@@ -224,7 +225,7 @@ func encodeBibliography(works map[string]Work) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("{\"works\":[\n")
 	for i, k := range keys {
-		b, err := marshal(works[k])
+		b, err := genjson.Marshal(works[k])
 		if err != nil {
 			return nil, fmt.Errorf("bibliography %s: %w", k, err)
 		}
@@ -236,15 +237,4 @@ func encodeBibliography(works map[string]Work) ([]byte, error) {
 	}
 	buf.WriteString("]}\n")
 	return buf.Bytes(), nil
-}
-
-// marshal is json.Marshal without HTML escaping: texts hold "<", ">" and "&".
-func marshal(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }

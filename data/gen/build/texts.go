@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/timeslice/timeslice/data/gen/internal/genjson"
 )
 
 // texts is one row of a layer's texts table.
@@ -155,8 +157,8 @@ func (b byLanguage) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
-		kb, _ := marshal(k)
-		vb, err := marshal(b.text[k])
+		kb, _ := genjson.Marshal(k)
+		vb, err := genjson.Marshal(b.text[k])
 		if err != nil {
 			return nil, err
 		}

@@ -15,9 +15,9 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/timeslice/timeslice/data/gen/internal/genjson"
 	"log"
 	"math"
 	"os"
@@ -121,7 +121,7 @@ func writeLayer(dir, layer string, feats []Feature) error {
 			return fmt.Errorf("%s: duplicate id %s", layer, f.ID)
 		}
 		ids[f.ID] = true
-		js, err := marshal(struct {
+		js, err := genjson.Marshal(struct {
 			Type       string         `json:"type"`
 			ID         string         `json:"id"`
 			Geometry   map[string]any `json:"geometry"`
@@ -138,17 +138,6 @@ func writeLayer(dir, layer string, feats []Feature) error {
 	}
 	b.WriteString("]}\n")
 	return os.WriteFile(filepath.Join(dir, layer+".geojson"), b.Bytes(), 0o644)
-}
-
-// marshal is json.Marshal without HTML escaping (the captions hold "<", "&").
-func marshal(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
 func main() {
