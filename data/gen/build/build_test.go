@@ -177,3 +177,51 @@ func TestGeometryMustNotCarryTexts(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestRun writes a tiny dataset directory, then checks it.
+func TestRun(t *testing.T) {
+	src, ds := tiny(tinyTexts, tinyBib)
+	srcDir, dst := t.TempDir(), t.TempDir()
+	for name, f := range src {
+		path := filepath.Join(srcDir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dst, "dataset.json"), ds["dataset.json"].Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	readme := filepath.Join(dst, "README.md")
+	if err := os.WriteFile(readme, []byte(reviewBegin+"\n"+reviewEnd+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(srcDir, dst, readme, true); err == nil {
+		t.Error("-check passed before the first build")
+	}
+	if err := run(srcDir, dst, readme, false); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"sites.geojson", "bibliography.json"} {
+		if _, err := os.Stat(filepath.Join(dst, name)); err != nil {
+			t.Errorf("%s not written: %v", name, err)
+		}
+	}
+	if b, _ := os.ReadFile(readme); !strings.Contains(string(b), "- `sites/a` (fr): Site A") {
+		t.Errorf("README review list not written:\n%s", b)
+	}
+	if err := run(srcDir, dst, readme, true); err != nil {
+		t.Errorf("-check after a build: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(dst, "sites.geojson"), []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(srcDir, dst, readme, true); err == nil {
+		t.Error("-check passed on an edited layer file")
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(dst, ".*")); len(leftovers) > 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+}

@@ -87,7 +87,11 @@ func run(src, dst, readme string, check bool) error {
 		return fmt.Errorf("%d files out of date: run go run ./data/gen/build", stale)
 	}
 	if stale == 0 {
-		fmt.Printf("%s is up to date (%d files)\n", dst, len(names))
+		fmt.Printf("up to date: %d files in %s", len(out.Files), dst)
+		if readme != "" {
+			fmt.Printf(" and the review list of %s", readme)
+		}
+		fmt.Println()
 	}
 	if len(out.Review) > 0 {
 		fmt.Printf("%d features await a native speaker's review (see %s)\n", len(out.Review), readme)
