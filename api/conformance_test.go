@@ -2,11 +2,14 @@ package api_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"testing"
 	"time"
+
+	"github.com/paulmach/orb"
 
 	"github.com/timeslice/timeslice/api"
 	"github.com/timeslice/timeslice/data"
@@ -19,8 +22,10 @@ import (
 // them: interpolated), dates, intervals (closed, open at either end),
 // boxes (one crossing the antimeridian) and pages.
 func conformanceURLs(ds *data.Dataset, tl data.Timeline) []string {
-	urls := []string{"/collections", "/timeline", "/collections/camps/items/nope", "/collections/nope/items"}
-	for _, l := range data.Layers() {
+	layers := ds.Manifest.LayerList()
+	urls := []string{"/", "/collections", "/timeline", "/dataset", "/dataset/bibliography", "/api",
+		"/collections/" + layers[0].ID + "/items/nope", "/collections/nope/items"}
+	for _, l := range layers {
 		urls = append(urls, "/collections/"+l.ID, "/collections/"+l.ID+"/items")
 	}
 	for _, f := range ds.Features {
@@ -46,9 +51,22 @@ func conformanceURLs(ds *data.Dataset, tl data.Timeline) []string {
 			dts = append(dts, a+"/"+b, "../"+a, b+"/..", t.Format("2006-01-02"))
 		}
 	}
-	boxes := []string{"", "102,10,105,13", "104.5,11.5,104.5,11.5", "104.95,11.8,106,12.6", "179,-1,-179,2"}
+	// Boxes with edge cases of the pgtest dataset (one touches the gap
+	// track's edge, one crosses the antimeridian), then boxes over any
+	// dataset's extent: all of it, its centre as a point, a quarter.
+	var b orb.Bound
+	for i, f := range ds.Features {
+		if i == 0 {
+			b = f.Bound
+		}
+		b = b.Union(f.Bound)
+	}
+	c := b.Center()
+	box := func(x0, y0, x1, y1 float64) string { return fmt.Sprintf("%g,%g,%g,%g", x0, y0, x1, y1) }
+	boxes := []string{"", "102,10,105,13", "104.5,11.5,104.5,11.5", "104.95,11.8,106,12.6", "179,-1,-179,2",
+		box(b.Min[0], b.Min[1], b.Max[0], b.Max[1]), box(c[0], c[1], c[0], c[1]), box(b.Min[0], b.Min[1], c[0], c[1])}
 	pages := []string{"", "limit=5", "limit=3&offset=4", "offset=10000"}
-	for _, l := range data.Layers() {
+	for _, l := range layers {
 		for i, dt := range dts {
 			q := url.Values{"datetime": {dt}}
 			if b := boxes[i%len(boxes)]; b != "" {

@@ -19,7 +19,7 @@ func (s *Server) collections(w http.ResponseWriter, r *http.Request) {
 		if err := checkParams(r.URL.Query()); err != nil {
 			return nil, err
 		}
-		cs, err := s.store.Collections(ctx)
+		cs, err := s.store(ctx).Collections(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("list collections: %w", err)
 		}
@@ -51,7 +51,7 @@ func (s *Server) collection(w http.ResponseWriter, r *http.Request) {
 
 // findCollection returns one collection with its extents.
 func (s *Server) findCollection(ctx context.Context, id string) (data.Collection, error) {
-	cs, err := s.store.Collections(ctx)
+	cs, err := s.store(ctx).Collections(ctx)
 	if err != nil {
 		return data.Collection{}, fmt.Errorf("list collections: %w", err)
 	}
@@ -63,19 +63,31 @@ func (s *Server) findCollection(ctx context.Context, id string) (data.Collection
 	return data.Collection{}, notFound("no collection %q: see /collections", id)
 }
 
+// hasLayer answers 404 for a layer the manifest does not have.
+func hasLayer(m *data.Manifest, id string) error {
+	if _, ok := m.Layer(id); !ok {
+		return notFound("no collection %q: see /collections", id)
+	}
+	return nil
+}
+
 // items answers /collections/{collectionId}/items.
 func (s *Server) items(w http.ResponseWriter, r *http.Request) {
 	id := mux.Vars(r)["collectionId"]
 	s.cached(w, r, func(ctx context.Context, base string) (*response, error) {
 		params := r.URL.Query()
-		q, perr := itemsQuery(params)
+		m, err := s.manifest(ctx)
+		if err != nil {
+			return nil, err
+		}
+		q, perr := itemsQuery(params, m.Location())
 		if perr != nil {
 			return nil, perr
 		}
-		if _, ok := data.LayerByID(id); !ok {
-			return nil, notFound("no collection %q: see /collections", id)
+		if err := hasLayer(m, id); err != nil {
+			return nil, err
 		}
-		page, err := s.store.Items(ctx, id, q)
+		page, err := s.store(ctx).Items(ctx, id, q)
 		if err != nil {
 			return nil, fmt.Errorf("items of %s: %w", id, err)
 		}
@@ -130,13 +142,14 @@ func (s *Server) item(w http.ResponseWriter, r *http.Request) {
 	vars := mux.Vars(r)
 	layer, id := vars["collectionId"], vars["featureId"]
 	s.cached(w, r, func(ctx context.Context, base string) (*response, error) {
-		if err := checkParams(r.URL.Query()); err != nil {
+		m, err := s.plainManifest(ctx, r)
+		if err != nil {
 			return nil, err
 		}
-		if _, ok := data.LayerByID(layer); !ok {
-			return nil, notFound("no collection %q: see /collections", layer)
+		if err := hasLayer(m, layer); err != nil {
+			return nil, err
 		}
-		f, err := s.store.Item(ctx, layer, id)
+		f, err := s.store(ctx).Item(ctx, layer, id)
 		if err != nil {
 			return nil, fmt.Errorf("feature %s/%s: %w", layer, id, err)
 		}

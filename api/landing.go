@@ -18,24 +18,29 @@ func (s *Server) landing(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.cached(w, r, func(ctx context.Context, base string) (*response, error) {
-		if err := checkParams(q); err != nil {
+		m, err := s.plainManifest(ctx, r)
+		if err != nil {
 			return nil, err
+		}
+		desc := m.In(m.Subtitle)
+		if desc == "" {
+			desc = m.In(m.Description)
 		}
 		out := struct {
 			Title       string `json:"title"`
 			Description string `json:"description"`
 			Links       []link `json:"links"`
 		}{
-			Title: "Timeslice: Cambodia, December 1978 – 1980",
-			Description: "Time-sliced GeoJSON of the zones of Democratic Kampuchea, the Vietnamese advance of " +
-				"December 1978 – January 1979, the Phnom Penh perimeter after 7 January 1979, and the displacement " +
-				"and refugee flows of 1979–1980. Ask any collection's items with datetime=<instant> for the map at that instant.",
+			Title: "Timeslice: " + m.In(m.Title),
+			Description: strings.TrimSpace(desc + " Time-sliced GeoJSON: ask any collection's items with " +
+				"datetime=<instant> for the map at that instant."),
 			Links: []link{
 				{Href: base + "/?f=json", Rel: "self", Type: jsonType, Title: "This document"},
 				{Href: base + "/?f=html", Rel: "alternate", Type: "text/html", Title: "The animated map"},
 				{Href: base + "/api", Rel: "service-desc", Type: openAPIType, Title: "The API definition (OpenAPI 3.0)"},
 				{Href: base + "/conformance", Rel: "conformance", Type: jsonType, Title: "Conformance classes"},
 				{Href: base + "/collections", Rel: "data", Type: jsonType, Title: "The collections"},
+				{Href: base + "/dataset", Rel: "describedby", Type: jsonType, Title: "The dataset's manifest: layers, styles, time zone, chapters"},
 				{Href: base + "/timeline", Rel: "timeline", Type: jsonType, Title: "Time extent, keyframe instants and events, for players"},
 				{Href: base + "/basemap", Rel: "basemap", Type: jsonType, Title: "The offline basemap layers"},
 			},

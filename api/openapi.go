@@ -7,6 +7,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"time"
+
+	"github.com/timeslice/timeslice/data"
 )
 
 const openAPIType = "application/vnd.oai.openapi+json;version=3.0"
@@ -17,10 +20,32 @@ const openAPIType = "application/vnd.oai.openapi+json;version=3.0"
 //go:embed openapi.json
 var openAPIDoc []byte
 
+// fillDataset writes the dataset's title, layer ids and example dates
+// into the OpenAPI document doc, whose shape openapi.json fixes.
+func fillDataset(doc map[string]any, m *data.Manifest) {
+	if info, ok := doc["info"].(map[string]any); ok {
+		info["title"] = "Timeslice: " + m.In(m.Title)
+	}
+	params, _ := doc["components"].(map[string]any)["parameters"].(map[string]any)
+	if p, ok := params["collectionId"].(map[string]any); ok {
+		p["schema"] = map[string]any{"type": "string", "enum": m.LayerIDs()}
+	}
+	if p, ok := params["datetime"].(map[string]any); ok {
+		start, end := m.Window.Start.In(m.Location()), m.Window.End.In(m.Location())
+		mid := start.Add(end.Sub(start) / 2)
+		p["examples"] = map[string]any{
+			"instant":  map[string]string{"value": mid.Format(time.RFC3339)},
+			"interval": map[string]string{"value": start.Format(time.DateOnly) + "/" + end.Format(time.DateOnly)},
+			"date":     map[string]string{"value": mid.Format(time.DateOnly)},
+		}
+	}
+}
+
 // openAPI answers /api.
 func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) {
 	s.cached(w, r, func(ctx context.Context, base string) (*response, error) {
-		if err := checkParams(r.URL.Query()); err != nil {
+		m, err := s.plainManifest(ctx, r)
+		if err != nil {
 			return nil, err
 		}
 		var doc map[string]any
@@ -28,6 +53,7 @@ func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) {
 			return nil, fmt.Errorf("read openapi.json: %w", err)
 		}
 		doc["servers"] = []map[string]string{{"url": base, "description": "This server"}}
+		fillDataset(doc, m)
 		var buf bytes.Buffer
 		enc := json.NewEncoder(&buf)
 		enc.SetIndent("", "  ")

@@ -41,6 +41,7 @@ func TestOpenAPI(t *testing.T) {
 		"/collections/flows/items?bbox=100,10,110,15&datetime=1979-01-01/1979-02-01",
 		"/collections/flows/items/walk-1", "/timeline", "/collections/flows/tiles",
 		"/collections/flows/items?limit=0", "/collections/nope",
+		"/dataset", "/dataset/schema", "/dataset/bibliography",
 	} {
 		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+path, nil)
 		res, err := http.DefaultClient.Do(req)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/timeslice/timeslice/data"
 	"github.com/timeslice/timeslice/geo"
@@ -39,14 +40,15 @@ func checkParams(q url.Values, allowed ...string) *apiError {
 	return nil
 }
 
-// itemsQuery reads datetime, bbox, limit and offset.
-func itemsQuery(q url.Values) (data.Query, *apiError) {
+// itemsQuery reads datetime, bbox, limit and offset; a bare date in
+// datetime is a day in zone loc (the dataset's).
+func itemsQuery(q url.Values, loc *time.Location) (data.Query, *apiError) {
 	if err := checkParams(q, "datetime", "bbox", "limit", "offset"); err != nil {
 		return data.Query{}, err
 	}
 	out := data.Query{Limit: defaultLimit}
 	if v, ok := q["datetime"]; ok {
-		d, err := geo.ParseDatetime(v[0])
+		d, err := geo.ParseDatetime(v[0], loc)
 		if err != nil {
 			return out, badParam("datetime", "%v", err)
 		}

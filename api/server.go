@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gorilla/mux"
@@ -38,9 +39,6 @@ type Options struct {
 	// FilesDir, when set, is served as plain static files under /files/
 	// (the load benchmark compares slices against it).
 	FilesDir string
-	// Manifest is the dataset's manifest (dataset.json), served at
-	// /dataset; nil answers 404 there.
-	Manifest []byte
 }
 
 // BasemapLayer describes one file of the offline basemap.
@@ -50,16 +48,26 @@ type BasemapLayer struct {
 
 // Server answers the API. Build it with New.
 type Server struct {
-	store  data.Store
-	opts   Options
-	log    *slog.Logger
-	cache  *cache
-	router *mux.Router
+	// current is the store requests are answered from; SetStore swaps
+	// it. Each request reads it once (ServeHTTP), so that it is answered
+	// wholly from one dataset.
+	current atomic.Pointer[current]
+	opts    Options
+	log     *slog.Logger
+	cache   *cache
+	router  *mux.Router
 
-	verMu sync.Mutex
-	ver   string    // the store's data version last read
-	verAt time.Time // when it was read
+	verMu    sync.Mutex
+	ver      string     // the data version last read
+	verAt    time.Time  // when it was read
+	verStore data.Store // from which store
 }
+
+// current boxes the store a request is answered from.
+type current struct{ store data.Store }
+
+// storeKey is the context key of a request's *current.
+type storeKey struct{}
 
 // versionTTL is how long a data version read from the store is trusted:
 // a change in PostGIS shows within this long.
@@ -78,9 +86,44 @@ func New(store data.Store, opts Options) *Server {
 		opts.Timeout = 5 * time.Second
 	}
 	opts.BaseURL = strings.TrimSuffix(opts.BaseURL, "/")
-	s := &Server{store: store, opts: opts, log: opts.Logger, cache: newCache(opts.CacheBytes)}
+	s := &Server{opts: opts, log: opts.Logger, cache: newCache(opts.CacheBytes)}
+	s.SetStore(store)
 	s.router = s.routes()
 	return s
+}
+
+// SetStore makes the server answer from store from now on (serve
+// --watch gives it each new version of a dataset directory). Requests
+// under way finish with the store they started with; answers cached for
+// the old store are not served again, since its data version differs.
+func (s *Server) SetStore(store data.Store) {
+	s.current.Store(&current{store: store})
+}
+
+// store returns the store the request of ctx is answered from.
+func (s *Server) store(ctx context.Context) data.Store {
+	if c, ok := ctx.Value(storeKey{}).(*current); ok {
+		return c.store
+	}
+	return s.current.Load().store
+}
+
+// plainManifest checks that the request has no parameter but f and
+// returns the manifest of its store: the start of most handlers.
+func (s *Server) plainManifest(ctx context.Context, r *http.Request) (*data.Manifest, error) {
+	if err := checkParams(r.URL.Query()); err != nil {
+		return nil, err
+	}
+	return s.manifest(ctx)
+}
+
+// manifest returns the manifest of the request's store.
+func (s *Server) manifest(ctx context.Context) (*data.Manifest, error) {
+	m, err := s.store(ctx).Manifest(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("dataset manifest: %w", err)
+	}
+	return m, nil
 }
 
 func (s *Server) routes() *mux.Router {
@@ -98,7 +141,9 @@ func (s *Server) routes() *mux.Router {
 	get("/collections/{collectionId}/tiles", s.tileJSON)
 	get("/collections/{collectionId}/tiles/{z:[0-9]+}/{x:[0-9]+}/{y:[0-9]+}.mvt", s.tile)
 	get("/timeline", s.timeline)
-	get("/dataset", s.manifest)
+	get("/dataset", s.dataset)
+	get("/dataset/schema", s.datasetSchema)
+	get("/dataset/bibliography", s.bibliography)
 	get("/healthz", s.healthz)
 	get("/readyz", s.readyz)
 	get("/basemap", s.basemapIndex)
@@ -147,7 +192,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rec.WriteHeader(http.StatusNoContent)
 		return
 	}
-	s.router.ServeHTTP(rec, r)
+	ctx := context.WithValue(r.Context(), storeKey{}, s.current.Load())
+	s.router.ServeHTTP(rec, r.WithContext(ctx))
 }
 
 // recorder remembers the status and size of an answer for the log.
@@ -171,15 +217,17 @@ func (r *recorder) Write(b []byte) (int, error) {
 	return n, err
 }
 
-// dataVersion returns the store's data version, asking the store at most
-// once per versionTTL. When it changes, every cached answer is dropped.
+// dataVersion returns the data version of the request's store, asking
+// the store at most once per versionTTL (and at once when the store was
+// swapped). When it changes, every cached answer is dropped.
 func (s *Server) dataVersion(ctx context.Context) (string, error) {
+	st := s.store(ctx)
 	s.verMu.Lock()
 	defer s.verMu.Unlock()
-	if s.ver != "" && time.Since(s.verAt) < versionTTL {
+	if s.ver != "" && s.verStore == st && time.Since(s.verAt) < versionTTL {
 		return s.ver, nil
 	}
-	v, err := s.store.Version(ctx)
+	v, err := st.Version(ctx)
 	if err != nil {
 		return "", fmt.Errorf("data version: %w", err)
 	}
@@ -187,7 +235,7 @@ func (s *Server) dataVersion(ctx context.Context) (string, error) {
 		s.log.Info("data changed: cached answers dropped", "from", s.ver, "to", v)
 		s.cache.clear()
 	}
-	s.ver, s.verAt = v, time.Now()
+	s.ver, s.verAt, s.verStore = v, time.Now(), st
 	return v, nil
 }
 

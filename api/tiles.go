@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/gorilla/mux"
 	"github.com/paulmach/orb/maptile"
@@ -19,7 +20,7 @@ import (
 const mvtType = "application/vnd.mapbox-vector-tile"
 
 // tileQuery reads the parameters of a tile request: datetime only.
-func tileQuery(q url.Values) (*geo.Datetime, *apiError) {
+func tileQuery(q url.Values, loc *time.Location) (*geo.Datetime, *apiError) {
 	if err := checkParams(q, "datetime"); err != nil {
 		return nil, err
 	}
@@ -27,7 +28,7 @@ func tileQuery(q url.Values) (*geo.Datetime, *apiError) {
 	if !ok {
 		return nil, nil
 	}
-	d, err := geo.ParseDatetime(v[0])
+	d, err := geo.ParseDatetime(v[0], loc)
 	if err != nil {
 		return nil, badParam("datetime", "%v", err)
 	}
@@ -41,14 +42,18 @@ func (s *Server) tileJSON(w http.ResponseWriter, r *http.Request) {
 	id := mux.Vars(r)["collectionId"]
 	s.cached(w, r, func(ctx context.Context, base string) (*response, error) {
 		params := r.URL.Query()
-		if _, err := tileQuery(params); err != nil {
+		m, err := s.manifest(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := tileQuery(params, m.Location()); err != nil {
 			return nil, err
 		}
 		c, err := s.findCollection(ctx, id)
 		if err != nil {
 			return nil, err
 		}
-		page, err := s.store.Items(ctx, id, data.Query{Limit: maxLimit})
+		page, err := s.store(ctx).Items(ctx, id, data.Query{Limit: maxLimit})
 		if err != nil {
 			return nil, fmt.Errorf("fields of %s: %w", id, err)
 		}
@@ -69,12 +74,16 @@ func (s *Server) tile(w http.ResponseWriter, r *http.Request) {
 	vars := mux.Vars(r)
 	id := vars["collectionId"]
 	s.cached(w, r, func(ctx context.Context, base string) (*response, error) {
-		dt, perr := tileQuery(r.URL.Query())
+		m, err := s.manifest(ctx)
+		if err != nil {
+			return nil, err
+		}
+		dt, perr := tileQuery(r.URL.Query(), m.Location())
 		if perr != nil {
 			return nil, perr
 		}
-		if _, ok := data.LayerByID(id); !ok {
-			return nil, notFound("no collection %q: see /collections", id)
+		if err := hasLayer(m, id); err != nil {
+			return nil, err
 		}
 		t, err := parseTile(vars["z"], vars["x"], vars["y"])
 		if err != nil {
@@ -83,7 +92,7 @@ func (s *Server) tile(w http.ResponseWriter, r *http.Request) {
 		bound := tiles.Bound(t)
 		bb := geo.BBox{MinLon: bound.Min[0], MinLat: math.Max(bound.Min[1], -90), MaxLon: bound.Max[0], MaxLat: math.Min(bound.Max[1], 90)}
 		bb.MinLon, bb.MaxLon = math.Max(bb.MinLon, -180), math.Min(bb.MaxLon, 180)
-		page, err := s.store.Items(ctx, id, data.Query{Datetime: dt, BBox: &bb, Limit: math.MaxInt32})
+		page, err := s.store(ctx).Items(ctx, id, data.Query{Datetime: dt, BBox: &bb, Limit: math.MaxInt32})
 		if err != nil {
 			return nil, fmt.Errorf("tile of %s: %w", id, err)
 		}

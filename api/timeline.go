@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 
 	"github.com/timeslice/timeslice/geo"
 )
@@ -12,10 +13,11 @@ import (
 // timeline answers /timeline: what a player needs to draw its time axis.
 func (s *Server) timeline(w http.ResponseWriter, r *http.Request) {
 	s.cached(w, r, func(ctx context.Context, base string) (*response, error) {
-		if err := checkParams(r.URL.Query()); err != nil {
+		m, err := s.plainManifest(ctx, r)
+		if err != nil {
 			return nil, err
 		}
-		tl, err := s.store.Timeline(ctx)
+		tl, err := s.store(ctx).Timeline(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("timeline: %w", err)
 		}
@@ -30,8 +32,11 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) {
 			Instants: make([]string, len(tl.Instants)),
 			Links: []link{
 				{Href: base + "/timeline", Rel: "self", Type: jsonType, Title: "This document"},
-				{Href: base + "/collections/events/items", Rel: "related", Type: geoJSON, Title: "The events"},
 			},
+		}
+		if m.EventsLayer != "" {
+			out.Links = append(out.Links, link{Href: base + "/collections/" + url.PathEscape(m.EventsLayer) + "/items",
+				Rel: "related", Type: geoJSON, Title: "The events"})
 		}
 		for i, t := range tl.Instants {
 			out.Instants[i] = geo.FormatTime(t)
@@ -53,7 +58,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
 	defer cancel()
-	if err := s.store.Ready(ctx); err != nil {
+	if err := s.store(ctx).Ready(ctx); err != nil {
 		s.log.Warn("not ready", "err", err)
 		res, _ := jsonResponse(http.StatusServiceUnavailable, jsonType,
 			map[string]string{"status": "unavailable", "description": "the data store is not answering"}, "no-store")

@@ -16,7 +16,7 @@ import (
 // TestAppendFeatureMatchesEncodingJSON checks the fast writer against
 // encoding/json on the same values.
 func TestAppendFeatureMatchesEncodingJSON(t *testing.T) {
-	from := time.Date(1979, 1, 7, 12, 0, 0, 0, geo.Local)
+	from := time.Date(1979, 1, 7, 12, 0, 0, 0, time.FixedZone("", 7*3600))
 	geoms := []orb.Geometry{
 		orb.Point{104.916, 11.5625},
 		orb.MultiPoint{{1e-7, -0.5}, {179.999999, 1e21}},

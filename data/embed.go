@@ -6,12 +6,14 @@ import (
 	"io/fs"
 )
 
-// dataset is the Cambodia 1978–1980 dataset, one file per layer.
+// dataset is the flagship dataset directory: dataset.json, one file per
+// layer and the bibliography.
 //
-//go:embed dataset/*.geojson dataset/dataset.json
+//go:embed dataset/*
 var dataset embed.FS
 
-// EmbeddedFS returns the embedded dataset files (<layer>.geojson at the root).
+// EmbeddedFS returns the embedded dataset directory (dataset.json and
+// <layer>.geojson at the root).
 func EmbeddedFS() fs.FS {
 	sub, err := fs.Sub(dataset, "dataset")
 	if err != nil {
@@ -29,11 +31,10 @@ func Embedded() (*Dataset, error) {
 	return ds, nil
 }
 
-// EmbeddedManifest returns the embedded dataset's manifest (dataset.json).
-func EmbeddedManifest() []byte {
-	b, err := dataset.ReadFile("dataset/dataset.json")
-	if err != nil {
-		panic(err) // embedded above: cannot happen
-	}
-	return b
-}
+// manifestSchema is the JSON Schema of dataset.json.
+//
+//go:embed manifest.schema.json
+var manifestSchema []byte
+
+// ManifestSchema returns the JSON Schema of dataset.json (Manifest).
+func ManifestSchema() []byte { return manifestSchema }

@@ -17,6 +17,8 @@ import (
 // layer's keyframes are indexed by validity in an interval tree.
 // It is safe for concurrent use; it never changes after NewMemory.
 type Memory struct {
+	manifest    *Manifest
+	version     string
 	layers      map[string]*memLayer
 	collections []Collection
 	timeline    Timeline
@@ -29,18 +31,35 @@ type memLayer struct {
 	byID  map[string]int
 }
 
-// NewMemory indexes a validated dataset.
+// NewMemory indexes a validated dataset. Its features are copied into
+// the manifest's time zone (a dataset without a manifest gets
+// BareManifest); features of layers the manifest lacks are left out.
 func NewMemory(ds *Dataset) *Memory {
-	m := &Memory{layers: map[string]*memLayer{}, timeline: BuildTimeline(ds.Features)}
-	for _, l := range Layers() {
+	man := ds.Manifest
+	if man == nil {
+		man = BareManifest(ds.Features)
+	}
+	feats := slices.Clone(ds.Features)
+	InZone(feats, man.Location())
+	version := ds.Version
+	if version == "" {
+		version = "memory"
+	}
+	m := &Memory{manifest: man, version: version, layers: map[string]*memLayer{},
+		timeline: BuildTimeline(feats, man.EventsLayer)}
+	layers := man.LayerList()
+	for _, l := range layers {
 		m.layers[l.ID] = &memLayer{byID: map[string]int{}}
 	}
-	for _, f := range ds.Features {
-		ml := m.layers[f.Layer]
+	for _, f := range feats {
+		ml, ok := m.layers[f.Layer]
+		if !ok {
+			continue
+		}
 		ml.byID[f.ID] = len(ml.feats)
 		ml.feats = append(ml.feats, f)
 	}
-	for _, l := range Layers() {
+	for _, l := range layers {
 		ml := m.layers[l.ID]
 		ml.next = geo.Link(ml.feats).Next
 		spans := make([]interval.Span, len(ml.feats))
@@ -85,9 +104,12 @@ func (m *Memory) Collections(context.Context) ([]Collection, error) {
 // Timeline implements Store.
 func (m *Memory) Timeline(context.Context) (Timeline, error) { return m.timeline, nil }
 
-// Version implements Store: the embedded dataset never changes while
-// the process runs.
-func (m *Memory) Version(context.Context) (string, error) { return "embedded", nil }
+// Version implements Store: the dataset's content hash. A Memory never
+// changes; a server given a new one (serve --watch) sees a new version.
+func (m *Memory) Version(context.Context) (string, error) { return m.version, nil }
+
+// Manifest implements Store.
+func (m *Memory) Manifest(context.Context) (*Manifest, error) { return m.manifest, nil }
 
 // Ready implements Store: memory is always ready.
 func (m *Memory) Ready(context.Context) error { return nil }

@@ -47,9 +47,6 @@ func Read(name string, r io.Reader, first int) ([]geo.Feature, Problems) {
 	if fc.Collection != nil {
 		layer = *fc.Collection
 	}
-	if _, ok := LayerByID(layer); !ok {
-		return nil, Problems{{File: name, Reason: fmt.Sprintf("unknown layer %q: want one of %s", layer, layerList())}}
-	}
 	var (
 		out  []geo.Feature
 		errs Problems
@@ -70,14 +67,6 @@ func Read(name string, r io.Reader, first int) ([]geo.Feature, Problems) {
 		}
 	}
 	return out, errs
-}
-
-func layerList() string {
-	var ids []string
-	for _, l := range Layers() {
-		ids = append(ids, l.ID)
-	}
-	return strings.Join(ids, ", ")
 }
 
 // readFeature parses one GeoJSON feature of the dataset format and says

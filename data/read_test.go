@@ -64,7 +64,6 @@ func TestReadProblems(t *testing.T) {
 		{"numeric id", fc("places", feat(7, pt, good())), "", ""},
 		{"not JSON", []byte("{"), "not JSON", ""},
 		{"not a collection", []byte(`{"type":"Feature"}`), "want \"FeatureCollection\"", ""},
-		{"unknown layer", fc("armies", feat("pp", pt, good())), "unknown layer \"armies\"", ""},
 		{"no id", fc("places", feat(nil, pt, good())), "no id", "#0"},
 		{"no geometry", fc("places", feat("pp", nil, good())), "bad geometry: missing", "pp"},
 		{"unclosed ring", fc("zones", feat("z", map[string]any{"type": "Polygon", "coordinates": [][][]float64{{{0, 0}, {1, 0}, {1, 1}, {0, 2}}}}, good())), "not closed", "z"},
@@ -87,7 +86,7 @@ func TestReadProblems(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			fsys := fstest.MapFS{"places.geojson": {Data: tc.file}}
-			ds, err := ReadFS(fsys)
+			ds, err := ReadFS(fsys, "places.geojson")
 			if tc.want == "" {
 				if err != nil {
 					t.Fatalf("unexpected problems: %v", err)
@@ -109,7 +108,7 @@ func TestReadProblems(t *testing.T) {
 	}
 	// A clockwise exterior ring is accepted and turned counter-clockwise (RFC 7946).
 	fsys := fstest.MapFS{"zones.geojson": {Data: fc("zones", feat("z", map[string]any{"type": "Polygon", "coordinates": [][][]float64{cwRing}}, good()))}}
-	ds, err := ReadFS(fsys)
+	ds, err := ReadFS(fsys, "zones.geojson")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +135,7 @@ func TestValidateAcrossFiles(t *testing.T) {
 			feat("k3", pt, kf("1979-01-04T00:00:00+07:00", nil)),
 		)},
 	}
-	_, err := ReadFS(fsys)
+	_, err := ReadFS(fsys, "a.geojson", "b.geojson")
 	var ps Problems
 	if !errors.As(err, &ps) {
 		t.Fatalf("want Problems, got %v", err)
@@ -165,7 +164,7 @@ func TestEmbeddedDatasetIsValid(t *testing.T) {
 	for _, f := range ds.Features {
 		layers[f.Layer]++
 	}
-	for _, l := range Layers() {
+	for _, l := range ds.Manifest.LayerList() {
 		if layers[l.ID] == 0 && l.ID != "zones" && l.ID != "control" {
 			t.Errorf("layer %s has no features", l.ID)
 		}

@@ -51,13 +51,15 @@ type Collection struct {
 // Store serves the dataset. Implementations: Memory (embedded dataset)
 // and postgis.Store. Both return the same answers for the same data.
 type Store interface {
-	// Collections lists the eight layers with their extents.
+	// Collections lists the manifest's layers, in its order, with their
+	// extents.
 	Collections(ctx context.Context) ([]Collection, error)
 	// Items returns features of a layer; ErrNotFound for an unknown layer.
 	Items(ctx context.Context, layer string, q Query) (Page, error)
 	// Item returns one keyframe by id; ErrNotFound if there is none.
 	Item(ctx context.Context, layer, id string) (geo.Feature, error)
 	// Timeline returns the time extent, keyframe instants and events.
+	// Every instant a store returns is in the manifest's time zone.
 	Timeline(ctx context.Context) (Timeline, error)
 	// Ready returns nil when the store can answer.
 	Ready(ctx context.Context) error
@@ -65,4 +67,7 @@ type Store interface {
 	// does (a PostGIS load), so that answers cached under an old version
 	// are not served again.
 	Version(ctx context.Context) (string, error)
+	// Manifest returns the dataset's manifest: its layers, time zone
+	// and texts.
+	Manifest(ctx context.Context) (*Manifest, error)
 }

@@ -16,12 +16,14 @@ type Timeline struct {
 	// Instants are the distinct instants at which some keyframe starts
 	// or ends, ascending.
 	Instants []time.Time
-	// Events are the features of the events layer, in time order.
+	// Events are the features of the manifest's events layer, in time
+	// order.
 	Events []geo.Feature
 }
 
-// BuildTimeline computes the Timeline of a set of features.
-func BuildTimeline(fs []geo.Feature) Timeline {
+// BuildTimeline computes the Timeline of a set of features whose events
+// are those of layer events ("" for none).
+func BuildTimeline(fs []geo.Feature, events string) Timeline {
 	var tl Timeline
 	seen := map[int64]bool{}
 	add := func(t time.Time) {
@@ -36,7 +38,7 @@ func BuildTimeline(fs []geo.Feature) Timeline {
 		if !f.OpenEnded() {
 			add(f.To)
 		}
-		if f.Layer == "events" {
+		if events != "" && f.Layer == events {
 			tl.Events = append(tl.Events, *f)
 		}
 	}

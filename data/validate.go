@@ -2,7 +2,6 @@ package data
 
 import (
 	"fmt"
-	"io/fs"
 	"sort"
 
 	"github.com/timeslice/timeslice/geo"
@@ -49,47 +48,4 @@ func Validate(feats []geo.Feature, fileOf func(seq int) string) Problems {
 	}
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].File < errs[j].File })
 	return errs
-}
-
-// Dataset is a read and validated set of features, in Seq order.
-type Dataset struct {
-	Features []geo.Feature
-}
-
-// ReadFS reads and validates the named files of fsys; with no names, every
-// *.geojson file at its root. The error, if any, is Problems listing
-// everything wrong, or a plain error when a file cannot be opened.
-func ReadFS(fsys fs.FS, names ...string) (*Dataset, error) {
-	if len(names) == 0 {
-		var err error
-		if names, err = fs.Glob(fsys, "*.geojson"); err != nil {
-			return nil, fmt.Errorf("list dataset files: %w", err)
-		}
-		if len(names) == 0 {
-			return nil, fmt.Errorf("no *.geojson files")
-		}
-	}
-	var (
-		all   []geo.Feature
-		errs  Problems
-		files []string // files[i] is the file of feature Seq i
-	)
-	for _, name := range names {
-		f, err := fsys.Open(name)
-		if err != nil {
-			return nil, fmt.Errorf("open %s: %w", name, err)
-		}
-		fsOut, problems := Read(name, f, len(all))
-		f.Close()
-		errs = append(errs, problems...)
-		all = append(all, fsOut...)
-		for range fsOut {
-			files = append(files, name)
-		}
-	}
-	errs = append(errs, Validate(all, func(seq int) string { return files[seq] })...)
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	return &Dataset{Features: all}, nil
 }

@@ -24,9 +24,10 @@ type Datetime struct {
 const dateLayout = "2006-01-02"
 
 // ParseDatetime reads an RFC 3339 instant with any offset, a bare date
-// (that whole day in UTC+07:00, treated as an interval), or an interval
-// "a/b" whose ends may be instants, dates, ".." or empty (unbounded).
-func ParseDatetime(s string) (Datetime, error) {
+// (that whole day in zone loc, the dataset's time zone, treated as an
+// interval), or an interval "a/b" whose ends may be instants, dates, ".."
+// or empty (unbounded).
+func ParseDatetime(s string, loc *time.Location) (Datetime, error) {
 	if s == "" {
 		return Datetime{}, errors.New("empty value: want an RFC 3339 instant, a date or an interval a/b")
 	}
@@ -36,17 +37,17 @@ func ParseDatetime(s string) (Datetime, error) {
 		if t, err := parseInstant(s); err == nil {
 			return Datetime{Instant: t, IsInstant: true}, nil
 		}
-		day, err := parseDate(s)
+		day, err := parseDate(s, loc)
 		if err != nil {
-			return Datetime{}, fmt.Errorf("%q is neither an RFC 3339 instant (1979-01-07T12:00:00+07:00) nor a date (1979-01-07)", s)
+			return Datetime{}, fmt.Errorf("%q is neither an RFC 3339 instant (2006-01-02T15:04:05Z) nor a date (2006-01-02)", s)
 		}
 		return Datetime{Start: day, End: day.AddDate(0, 0, 1)}, nil
 	case 2:
-		start, err := parseEnd(parts[0], false)
+		start, err := parseEnd(parts[0], false, loc)
 		if err != nil {
 			return Datetime{}, fmt.Errorf("interval start: %w", err)
 		}
-		end, err := parseEnd(parts[1], true)
+		end, err := parseEnd(parts[1], true, loc)
 		if err != nil {
 			return Datetime{}, fmt.Errorf("interval end: %w", err)
 		}
@@ -60,7 +61,7 @@ func ParseDatetime(s string) (Datetime, error) {
 
 // parseEnd reads one end of an interval. For the end of an interval a
 // date means the end of that day and an instant is made exclusive.
-func parseEnd(s string, isEnd bool) (time.Time, error) {
+func parseEnd(s string, isEnd bool, loc *time.Location) (time.Time, error) {
 	if s == "" || s == ".." {
 		return time.Time{}, nil
 	}
@@ -70,7 +71,7 @@ func parseEnd(s string, isEnd bool) (time.Time, error) {
 		}
 		return t, nil
 	}
-	day, err := parseDate(s)
+	day, err := parseDate(s, loc)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%q is neither an RFC 3339 instant, a date nor '..'", s)
 	}
@@ -94,16 +95,16 @@ func parseInstant(s string) (time.Time, error) {
 }
 
 // parseDate reads YYYY-MM-DD as midnight at the start of that day in
-// Cambodian local time. A trailing "T" is allowed: GDAL's OAPIF driver
+// zone loc. A trailing "T" is allowed: GDAL's OAPIF driver
 // sends "1979-01-07T" for a date in an attribute filter.
-func parseDate(s string) (time.Time, error) {
+func parseDate(s string, loc *time.Location) (time.Time, error) {
 	if len(s) == len(dateLayout)+1 && (s[len(s)-1] == 'T' || s[len(s)-1] == 't') {
 		s = s[:len(dateLayout)]
 	}
 	if len(s) != len(dateLayout) {
 		return time.Time{}, errors.New("not a date")
 	}
-	return time.ParseInLocation(dateLayout, s, Local)
+	return time.ParseInLocation(dateLayout, s, loc)
 }
 
 // String writes the datetime back in canonical OGC form.

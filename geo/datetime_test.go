@@ -14,6 +14,9 @@ func ict(s string) time.Time {
 	return t
 }
 
+// plus7 is the zone of the test dates; bare dates are days in it.
+var plus7 = time.FixedZone("", 7*3600)
+
 func TestParseDatetime(t *testing.T) {
 	noon := ict("1979-01-07T12:00:00+07:00")
 	day := ict("1979-01-07T00:00:00+07:00")
@@ -50,7 +53,7 @@ func TestParseDatetime(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
-			got, err := ParseDatetime(tc.in)
+			got, err := ParseDatetime(tc.in, plus7)
 			if tc.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
 					t.Fatalf("ParseDatetime(%q) error = %v, want one containing %q", tc.in, err, tc.wantErr)
@@ -73,13 +76,13 @@ func FuzzParseDatetime(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParseDatetime(s)
+		d, err := ParseDatetime(s, plus7)
 		if err != nil {
 			return
 		}
 		if d.IsInstant {
 			// An instant survives a round trip through its canonical form.
-			back, err := ParseDatetime(d.String())
+			back, err := ParseDatetime(d.String(), plus7)
 			if err != nil || !back.IsInstant || !back.Instant.Equal(d.Instant) {
 				t.Fatalf("%q: round trip of %v gave %v, %v", s, d, back, err)
 			}
@@ -89,4 +92,34 @@ func FuzzParseDatetime(f *testing.F) {
 			t.Fatalf("%q: empty interval %v accepted", s, d)
 		}
 	})
+}
+
+// TestParseDatetimeZone: a bare date is a day in the zone given, not a
+// fixed one; a zone with daylight saving time has 23- and 25-hour days.
+func TestParseDatetimeZone(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Skipf("no time zone database: %v", err)
+	}
+	tests := []struct {
+		zone       *time.Location
+		in         string
+		start, end string
+	}{
+		{time.FixedZone("", -5*3600), "1863-07-01", "1863-07-01T05:00:00Z", "1863-07-02T05:00:00Z"},
+		{paris, "1944-06-06", "1944-06-05T22:00:00Z", "1944-06-06T22:00:00Z"},
+		{paris, "2021-03-28", "2021-03-27T23:00:00Z", "2021-03-28T22:00:00Z"},
+	}
+	for _, tc := range tests {
+		d, err := ParseDatetime(tc.in, tc.zone)
+		if err != nil {
+			t.Fatalf("ParseDatetime(%q): %v", tc.in, err)
+		}
+		if got := d.Start.UTC().Format(time.RFC3339); got != tc.start {
+			t.Errorf("ParseDatetime(%q, %s) starts %s, want %s", tc.in, tc.zone, got, tc.start)
+		}
+		if got := d.End.UTC().Format(time.RFC3339); got != tc.end {
+			t.Errorf("ParseDatetime(%q, %s) ends %s, want %s", tc.in, tc.zone, got, tc.end)
+		}
+	}
 }

@@ -7,9 +7,6 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// Local is the zone the dataset is written in: Cambodian local time, UTC+07:00.
-var Local = time.FixedZone("ICT", 7*60*60)
-
 // Interp says how a track moves between two of its keyframes.
 type Interp uint8
 
@@ -136,8 +133,9 @@ func (f *Feature) Properties() map[string]any {
 	return props
 }
 
-// FormatTime writes an instant the way the dataset does: RFC 3339 in
-// Cambodian local time.
+// FormatTime writes an instant the way the dataset does: RFC 3339 in the
+// zone t carries. Stores hand out instants in their dataset's time zone
+// (data.Manifest.Location), so answers are written in it.
 func FormatTime(t time.Time) string {
-	return t.In(Local).Format(time.RFC3339)
+	return t.Format(time.RFC3339)
 }

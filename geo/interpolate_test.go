@@ -179,7 +179,7 @@ func TestResample(t *testing.T) {
 }
 
 func ExampleAt() {
-	from := time.Date(1979, 1, 1, 0, 0, 0, 0, Local)
+	from := time.Date(1979, 1, 1, 0, 0, 0, 0, plus7)
 	to := from.AddDate(0, 0, 10)
 	axis := Feature{ID: "route-1-day-1", Track: "route-1", From: from, To: to, Interp: Linear,
 		Geometry: orb.LineString{{105.8, 11.09}, {105.5, 11.2}}}

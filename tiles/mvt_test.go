@@ -16,7 +16,7 @@ func phnomPenh() geo.Feature {
 	g := orb.Polygon{{{104.8, 11.45}, {105.0, 11.45}, {105.0, 11.65}, {104.8, 11.65}, {104.8, 11.45}}}
 	return geo.Feature{
 		Layer: "perimeter", ID: "pp-closed", Track: "pp",
-		From: time.Date(1979, 1, 7, 12, 0, 0, 0, geo.Local), Interp: geo.Step,
+		From: time.Date(1979, 1, 7, 12, 0, 0, 0, time.FixedZone("", 7*3600)), Interp: geo.Step,
 		Geometry: g, Bound: g.Bound(),
 		Props: map[string]any{
 			"name":    map[string]any{"en": "Phnom Penh", "km": "ភ្នំពេញ"},

@@ -7,9 +7,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -25,12 +25,13 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fl := flag.NewFlagSet("load", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	dsn := fl.String("db", envOr("TIMESLICE_DB", ""), "PostGIS URL, postgres://user:password@host/db (env TIMESLICE_DB)")
-	replace := fl.Bool("replace", false, "replace the layers being loaded (delete and insert in one transaction) instead of inserting or updating by id")
+	replace := fl.Bool("replace", false, "replace the layers being loaded (delete and insert in one transaction) instead of inserting or updating by id; needed to replace another dataset")
 	wait := fl.Duration("wait", 30*time.Second, "how long to retry a database that is not up yet")
 	quiet := fl.Bool("quiet", false, "print no progress")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: timeslice load --db postgres://… [--replace] [files.geojson …]\n\n"+
-			"Validates the files (with none, the embedded dataset) and loads them into PostGIS in one transaction.")
+		fmt.Fprintln(stderr, "Usage: timeslice load --db postgres://… [--replace] [DIR | files.geojson …]\n\n"+
+			"Validates a dataset directory (with none, the embedded dataset; or loose files, into the layers of the\n"+
+			"manifest already loaded) and loads it, manifest included, into PostGIS in one transaction.")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -50,7 +51,7 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	ds, err := readDataset(files)
 	if err == nil {
-		if problems := postgis.Check(ds, fileOf(files)); len(problems) > 0 {
+		if problems := postgis.Check(ds, fileOf(ds, files)); len(problems) > 0 {
 			err = problems
 		}
 	}
@@ -96,23 +97,30 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return nil
 }
 
-// fileOf names the file a feature came from, by Seq: ReadFS numbers the
+// fileOf names the file a feature came from, by Seq. A dataset
+// directory holds a file per layer. For loose files: ReadFS numbers the
 // features of the files in turn, and every feature of a valid dataset is
 // kept, so each file holds a run of Seq numbers as long as its feature
 // list. Files are only opened again when a problem must be named.
-func fileOf(files []string) func(seq int) string {
+func fileOf(ds *data.Dataset, files []string) func(seq int) string {
+	if ds.Manifest != nil {
+		dir := ""
+		if len(files) == 1 {
+			dir = files[0]
+		}
+		return func(seq int) string {
+			if seq >= 0 && seq < len(ds.Features) {
+				return filepath.Join(dir, ds.Features[seq].Layer+".geojson")
+			}
+			return "dataset"
+		}
+	}
 	var ends []int // ends[i] is one past the last Seq of file i
 	var names []string
 	return func(seq int) string {
 		if names == nil {
 			names = files
-			var fsys fs.FS = os.DirFS(".")
 			open := func(name string) (io.ReadCloser, error) { return os.Open(name) }
-			if len(files) == 0 {
-				fsys = data.EmbeddedFS()
-				names, _ = fs.Glob(fsys, "*.geojson")
-				open = func(name string) (io.ReadCloser, error) { return fsys.Open(name) }
-			}
 			total := 0
 			for _, n := range names {
 				var fc struct{ Features []json.RawMessage }

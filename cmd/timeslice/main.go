@@ -1,11 +1,12 @@
 // Command timeslice serves time-sliced GeoJSON of a dataset that changes
-// through time; its flagship dataset, Cambodia 1978–1980, is embedded.
+// through time: a dataset directory (dataset.json and one GeoJSON file
+// per layer) or the embedded flagship dataset.
 //
 // Usage:
 //
-//	timeslice serve [--addr :8080] [--db postgres://…]   serve the API and the map
-//	timeslice validate [files]                          check dataset files (default: the embedded dataset)
-//	timeslice load --db postgres://… [files]            load a dataset into PostGIS
+//	timeslice serve [--data DIR [--watch] | --db postgres://…]   serve the API and the map
+//	timeslice validate [DIR | files]                             check a dataset (default: the embedded one)
+//	timeslice load --db postgres://… [DIR]                       load a dataset into PostGIS
 //
 // Run "timeslice <command> -h" for a command's flags.
 package main
@@ -19,6 +20,9 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	// IANA time zones of dataset manifests must resolve on a kiosk
+	// without a zone database.
+	_ "time/tzdata"
 )
 
 func main() {
@@ -60,12 +64,14 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 const usage = `timeslice serves time-sliced GeoJSON (OGC API – Features) of a dataset that changes
-through time. Its flagship dataset, Cambodia December 1978 – 1980, is embedded.
+through time: a dataset directory (dataset.json and one <layer>.geojson per layer), or the
+embedded flagship dataset.
 
 Usage:
-  timeslice serve [flags]             serve the API and the map (default http://localhost:8080)
-  timeslice validate [files]          check dataset files (default: the embedded dataset)
-  timeslice load --db URL [files]     load a dataset into PostGIS (default: the embedded dataset)
+  timeslice serve [flags]               serve the API and the map (default http://localhost:8080)
+  timeslice serve --data DIR [--watch]  serve a dataset directory; --watch reloads it on edits
+  timeslice validate [DIR | files]      check a dataset (default: the embedded dataset)
+  timeslice load --db URL [DIR]         load a dataset into PostGIS (default: the embedded dataset)
 
 Run "timeslice <command> -h" for a command's flags.
 `

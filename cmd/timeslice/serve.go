@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -20,8 +21,9 @@ import (
 
 // serveConfig is what `timeslice serve` is told by flags and environment.
 type serveConfig struct {
-	addr, logLevel, db, baseURL, filesDir string
-	cacheMB                               int
+	addr, logLevel, db, dataDir, baseURL, filesDir string
+	cacheMB                                        int
+	watch                                          bool
 }
 
 func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
@@ -31,6 +33,8 @@ func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
 	fl.StringVar(&c.addr, "addr", envOr("TIMESLICE_ADDR", ":8080"), "address to listen on (env TIMESLICE_ADDR)")
 	fl.StringVar(&c.logLevel, "log-level", envOr("TIMESLICE_LOG_LEVEL", "info"), "debug, info, warn or error (env TIMESLICE_LOG_LEVEL)")
 	fl.StringVar(&c.db, "db", envOr("TIMESLICE_DB", ""), "PostGIS URL, postgres://…; empty serves the embedded dataset from memory (env TIMESLICE_DB)")
+	fl.StringVar(&c.dataDir, "data", envOr("TIMESLICE_DATA", ""), "a dataset directory (dataset.json and <layer>.geojson files) to serve from memory instead of the embedded dataset (env TIMESLICE_DATA)")
+	fl.BoolVar(&c.watch, "watch", false, "with --data: reload the directory when a file in it changes (invalid edits are logged and the last valid dataset kept)")
 	fl.StringVar(&c.baseURL, "base-url", envOr("TIMESLICE_BASE_URL", ""), "absolute URL that links start with, when behind a proxy (env TIMESLICE_BASE_URL)")
 	fl.StringVar(&c.filesDir, "files", envOr("TIMESLICE_FILES", ""), "a directory to serve as plain static files under /files/ (env TIMESLICE_FILES)")
 	cacheDef, err := strconv.Atoi(envOr("TIMESLICE_CACHE_MB", "64"))
@@ -49,6 +53,12 @@ func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
 	}
 	if c.cacheMB < 0 {
 		return c, usageError{"--cache-mb must be 0 or more"}
+	}
+	if c.dataDir != "" && c.db != "" {
+		return c, usageError{"--data and --db are exclusive: serve a directory from memory or a database"}
+	}
+	if c.watch && c.dataDir == "" {
+		return c, usageError{"--watch needs --data DIR"}
 	}
 	return c, nil
 }
@@ -75,7 +85,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 	start := time.Now()
 
-	store, closeStore, err := openStore(ctx, c.db, log)
+	store, closeStore, err := openStore(ctx, c, log)
 	if err != nil {
 		return fmt.Errorf("open store: %w", err)
 	}
@@ -87,10 +97,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		BaseURL:    c.baseURL,
 		Frontend:   static.FS(),
 		FilesDir:   c.filesDir,
-		Manifest:   data.EmbeddedManifest(),
 	}
 	addBasemap(&opts)
 	handler := api.New(store, opts)
+	if c.watch {
+		watchCtx, stopWatch := context.WithCancel(ctx)
+		defer stopWatch()
+		go data.Watch(watchCtx, c.dataDir, watchInterval, func(ds *data.Dataset, err error) {
+			reload(handler, c.dataDir, ds, err, log)
+		})
+		log.Info("watching the dataset directory", "dir", c.dataDir, "every", watchInterval)
+	}
 
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
@@ -102,7 +119,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	log.Info("listening", "url", "http://"+displayAddr(ln.Addr()), "store", storeName(c.db), "startup", time.Since(start).Round(time.Millisecond))
+	log.Info("listening", "url", "http://"+displayAddr(ln.Addr()), "store", storeName(c), "startup", time.Since(start).Round(time.Millisecond))
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -132,9 +149,34 @@ func displayAddr(a net.Addr) string {
 	return net.JoinHostPort(host, port)
 }
 
-func storeName(dsn string) string {
-	if dsn == "" {
-		return "embedded"
+func storeName(c serveConfig) string {
+	switch {
+	case c.db != "":
+		return "postgis"
+	case c.dataDir != "":
+		return "memory: " + c.dataDir
 	}
-	return "postgis"
+	return "embedded"
+}
+
+// watchInterval is how often serve --watch looks at the directory: an
+// edit shows within it.
+const watchInterval = 250 * time.Millisecond
+
+// reload swaps the dataset served for ds, or logs why an edit was not
+// taken (the last valid dataset is kept).
+func reload(h *api.Server, dir string, ds *data.Dataset, err error, log *slog.Logger) {
+	var problems data.Problems
+	switch {
+	case errors.As(err, &problems):
+		for _, p := range problems {
+			log.Warn("dataset edit not taken", "problem", filepath.Join(dir, p.File)+strings.TrimPrefix(p.String(), p.File))
+		}
+		log.Warn("still serving the last valid dataset", "dir", dir, "problems", len(problems))
+	case err != nil:
+		log.Warn("dataset edit not taken; still serving the last valid dataset", "dir", dir, "err", err)
+	default:
+		h.SetStore(data.NewMemory(ds))
+		log.Info("dataset reloaded", "dir", dir, "id", ds.Manifest.ID, "features", len(ds.Features), "version", ds.Version)
+	}
 }

@@ -6,8 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/timeslice/timeslice/data"
 )
@@ -18,7 +16,9 @@ func runValidate(_ context.Context, args []string, stdout, stderr io.Writer) err
 	fl := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: timeslice validate [files.geojson …]\n\nChecks dataset files (with none, the embedded dataset) and lists every problem.")
+		fmt.Fprintln(stderr, "Usage: timeslice validate [DIR | files.geojson …]\n\n"+
+			"Checks a dataset directory (dataset.json and one <layer>.geojson per layer), loose GeoJSON files\n"+
+			"or, with no argument, the embedded dataset, and lists every problem: file, key or feature, reason.")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -36,47 +36,11 @@ func runValidate(_ context.Context, args []string, stdout, stderr io.Writer) err
 	case err != nil:
 		return err
 	}
+	if m := ds.Manifest; m != nil {
+		fmt.Fprintf(stdout, "ok: %s (%s): %d layers, %d features, time zone %s, in %s\n",
+			m.ID, m.In(m.Title), len(m.Layers), len(ds.Features), m.TimeZone, describe(fl.Args()))
+		return nil
+	}
 	fmt.Fprintf(stdout, "ok: %d features in %s\n", len(ds.Features), describe(fl.Args()))
 	return nil
-}
-
-// readDataset reads and validates the named files, or the embedded
-// dataset when there are none.
-func readDataset(files []string) (*data.Dataset, error) {
-	if len(files) == 0 {
-		return data.ReadFS(data.EmbeddedFS())
-	}
-	// Read files by path: os.DirFS of "/" keeps the paths as given in
-	// messages while fs.FS needs unrooted names.
-	abs := make([]string, len(files))
-	for i, f := range files {
-		a, err := filepath.Abs(f)
-		if err != nil {
-			return nil, fmt.Errorf("path %s: %w", f, err)
-		}
-		abs[i] = a[1:]
-	}
-	ds, err := data.ReadFS(os.DirFS("/"), abs...)
-	var problems data.Problems
-	if errors.As(err, &problems) {
-		// Name files as the user gave them.
-		byAbs := map[string]string{}
-		for i := range files {
-			byAbs[abs[i]] = files[i]
-		}
-		for i := range problems {
-			if f, ok := byAbs[problems[i].File]; ok {
-				problems[i].File = f
-			}
-		}
-		return nil, problems
-	}
-	return ds, err
-}
-
-func describe(files []string) string {
-	if len(files) == 0 {
-		return "the embedded dataset"
-	}
-	return fmt.Sprintf("%d file(s)", len(files))
 }

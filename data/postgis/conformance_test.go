@@ -158,7 +158,7 @@ func TestConformance(t *testing.T) {
 	}
 	same("timeline", mt, pt)
 	n := 0
-	for _, l := range data.Layers() {
+	for _, l := range ds.Manifest.LayerList() {
 		for _, q := range queries(mt) {
 			want, _ := mem.Items(ctx, l.ID, q)
 			got, err := pg.Items(ctx, l.ID, q)

@@ -18,8 +18,9 @@ import (
 
 // LoadOptions tune Load.
 type LoadOptions struct {
-	// Replace deletes every keyframe of the layers being loaded first, in
-	// the same transaction: the layers are swapped atomically, readers
+	// Replace deletes every keyframe of the layers being loaded first
+	// (of every layer when the dataset replaces another one), in the
+	// same transaction: the layers are swapped atomically, readers
 	// see the old layers until the commit and the new ones after it.
 	// Without it, keyframes are inserted or updated by (layer, id) and
 	// others are kept; loading the same data again changes nothing.
@@ -31,10 +32,11 @@ type LoadOptions struct {
 
 // LoadResult says what a Load did.
 type LoadResult struct {
-	// Layers are the layers the dataset touched, in data.Layers order.
+	// Layers are the layers the dataset touched, in manifest order.
 	Layers []string
 	// Rows were sent; Written were inserted or changed (0 for a reload
-	// of the same data); Deleted were removed by Replace.
+	// of the same data); Deleted were removed by Replace, or because
+	// their layer is not in the manifest loaded.
 	Rows, Written, Deleted int
 	Took                   time.Duration
 }
@@ -142,15 +144,6 @@ func (s *Store) Load(ctx context.Context, ds *data.Dataset, opts LoadOptions) (r
 		return res, errs
 	}
 	links := geo.Link(ds.Features)
-	seen := map[string]bool{}
-	for i := range ds.Features {
-		seen[ds.Features[i].Layer] = true
-	}
-	for _, l := range data.Layers() {
-		if seen[l.ID] {
-			res.Layers = append(res.Layers, l.ID)
-		}
-	}
 	db := sql.OpenDB(s.loadConn)
 	defer db.Close()
 	tx, err := db.BeginTx(ctx, nil)
@@ -171,21 +164,51 @@ func (s *Store) Load(ctx context.Context, ds *data.Dataset, opts LoadOptions) (r
 			return res, classify(fmt.Errorf("prepare load: %w", err))
 		}
 	}
+	stored, err := readStored(ctx, tx)
+	if err != nil {
+		return res, err
+	}
+	next, err := nextManifest(ds, stored, opts.Replace)
+	if err != nil {
+		return res, err
+	}
+	seen := map[string]bool{}
+	for i := range ds.Features {
+		seen[ds.Features[i].Layer] = true
+	}
+	for _, id := range next.m.LayerIDs() {
+		if seen[id] {
+			res.Layers = append(res.Layers, id)
+		}
+	}
+	// Keyframes of layers the dataset no longer has, or of another
+	// dataset being replaced, go.
+	var r sql.Result
+	if stored.id.Valid && stored.id.String != next.m.ID {
+		r, err = tx.ExecContext(ctx, `DELETE FROM timeslice.features`)
+	} else {
+		r, err = tx.ExecContext(ctx, `DELETE FROM timeslice.features WHERE NOT (layer = ANY($1))`, pq.Array(next.m.LayerIDs()))
+	}
+	if err != nil {
+		return res, classify(fmt.Errorf("delete keyframes of other layers: %w", err))
+	}
+	n, _ := r.RowsAffected()
+	res.Deleted = int(n)
 	res.Rows = len(ds.Features)
 	if opts.Replace {
-		r, err := tx.ExecContext(ctx, `DELETE FROM timeslice.features WHERE layer = ANY($1)`, pq.Array(res.Layers))
+		r, err = tx.ExecContext(ctx, `DELETE FROM timeslice.features WHERE layer = ANY($1)`, pq.Array(res.Layers))
 		if err != nil {
 			return res, classify(fmt.Errorf("delete layers %s: %w", strings.Join(res.Layers, ", "), err))
 		}
 		n, _ := r.RowsAffected()
-		res.Deleted = int(n)
+		res.Deleted += int(n)
 	}
-	var stored bool
+	var present bool
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM timeslice.features WHERE layer = ANY($1))`,
-		pq.Array(res.Layers)).Scan(&stored); err != nil {
+		pq.Array(res.Layers)).Scan(&present); err != nil {
 		return res, classify(fmt.Errorf("look for stored layers: %w", err))
 	}
-	if !stored {
+	if !present {
 		// The layers are empty (or were just emptied): the dataset holds
 		// them whole, already validated and linked. Straight in.
 		if err := copyIn(ctx, tx, "timeslice.features", ds, links.Next, opts.Progress); err != nil {
@@ -195,7 +218,13 @@ func (s *Store) Load(ctx context.Context, ds *data.Dataset, opts LoadOptions) (r
 	} else if res.Written, err = merge(ctx, tx, ds, links.Next, res.Layers, opts.Progress); err != nil {
 		return res, err
 	}
-	if res.Written > 0 || res.Deleted > 0 {
+	if next.changed {
+		if _, err := tx.ExecContext(ctx, `UPDATE timeslice.dataset SET dataset_id = $1, manifest = $2, bibliography = $3`,
+			next.m.ID, next.raw, next.bib); err != nil {
+			return res, classify(fmt.Errorf("store the manifest: %w", err))
+		}
+	}
+	if res.Written > 0 || res.Deleted > 0 || next.changed {
 		// Servers see the change and drop their cached answers.
 		if _, err := tx.ExecContext(ctx, `UPDATE timeslice.dataset SET version = version + 1`); err != nil {
 			return res, classify(fmt.Errorf("count the load: %w", err))
@@ -210,6 +239,54 @@ func (s *Store) Load(ctx context.Context, ds *data.Dataset, opts LoadOptions) (r
 	}
 	res.Took = time.Since(start)
 	return res, nil
+}
+
+// loadManifest is the manifest a load leaves in the database.
+type loadManifest struct {
+	m       *data.Manifest
+	raw     string
+	bib     sql.NullString
+	changed bool // differs from the stored one
+}
+
+// nextManifest decides the manifest a load of ds stores: its own; or,
+// for features without one, the stored manifest (which must have their
+// layers) or else data.BareManifest. Another dataset than the stored one
+// needs replace.
+func nextManifest(ds *data.Dataset, stored storedManifest, replace bool) (loadManifest, error) {
+	var next loadManifest
+	switch {
+	case ds.Manifest != nil:
+		next.m = ds.Manifest
+		if b := ds.Manifest.BibliographyData; b != nil {
+			next.bib = sql.NullString{String: string(b), Valid: true}
+		}
+	case stored.manifest.Valid:
+		m, err := data.ParseManifest("stored manifest", []byte(stored.manifest.String))
+		if err != nil {
+			return next, err
+		}
+		for i := range ds.Features {
+			if l := ds.Features[i].Layer; !slices.Contains(m.LayerIDs(), l) {
+				return next, fmt.Errorf("feature %s/%s: layer %q is not in the stored manifest of dataset %s: load a dataset directory",
+					l, ds.Features[i].ID, l, m.ID)
+			}
+		}
+		next.m, next.bib = m, stored.bibliography
+	default:
+		next.m = data.BareManifest(ds.Features)
+	}
+	if stored.id.Valid && stored.id.String != next.m.ID && !replace {
+		return next, fmt.Errorf("the database holds dataset %q, not %q: load with --replace to replace it", stored.id.String, next.m.ID)
+	}
+	raw, err := json.Marshal(next.m)
+	if err != nil {
+		return next, fmt.Errorf("encode manifest: %w", err)
+	}
+	next.raw = string(raw)
+	next.changed = !stored.manifest.Valid || stored.manifest.String != next.raw || stored.bibliography != next.bib ||
+		stored.id.String != next.m.ID
+	return next, nil
 }
 
 // merge loads into layers that already hold keyframes: COPY into a

@@ -20,7 +20,11 @@ func snapshot(t *testing.T, st data.Store) string {
 	t.Helper()
 	ctx := context.Background()
 	var b strings.Builder
-	for _, l := range data.Layers() {
+	m, err := st.Manifest(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range m.LayerList() {
 		p, err := st.Items(ctx, l.ID, data.Query{})
 		if err != nil {
 			t.Fatal(err)
@@ -39,7 +43,11 @@ func snapshot(t *testing.T, st data.Store) string {
 func sliceAnswers(t *testing.T, st data.Store, tl data.Timeline) string {
 	t.Helper()
 	var b strings.Builder
-	for _, l := range data.Layers() {
+	m, err := st.Manifest(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range m.LayerList() {
 		for i := 0; i+1 < len(tl.Instants); i += 7 {
 			at := tl.Instants[i].Add(tl.Instants[i+1].Sub(tl.Instants[i]) / 2)
 			p, err := st.Items(context.Background(), l.ID, data.Query{Datetime: &geo.Datetime{Instant: at, IsInstant: true}})
@@ -53,7 +61,7 @@ func sliceAnswers(t *testing.T, st data.Store, tl data.Timeline) string {
 }
 
 func without(ds *data.Dataset, drop func(f geo.Feature) bool) *data.Dataset {
-	out := &data.Dataset{}
+	out := &data.Dataset{Manifest: ds.Manifest}
 	for _, f := range ds.Features {
 		if !drop(f) {
 			out.Features = append(out.Features, f)

@@ -53,14 +53,28 @@ func (q *sqlQuery) bboxCond(a string, b geo.BBox, exact bool) string {
 
 // Items implements data.Store with the embedded store's semantics.
 func (s *Store) Items(ctx context.Context, layer string, q data.Query) (data.Page, error) {
-	if _, ok := data.LayerByID(layer); !ok {
-		return data.Page{}, fmt.Errorf("collection %q: %w", layer, data.ErrNotFound)
+	loc, err := s.layerZone(ctx, layer)
+	if err != nil {
+		return data.Page{}, err
 	}
 	q.Offset = max(q.Offset, 0)
 	if d := q.Datetime; d != nil && d.IsInstant {
-		return s.slice(ctx, layer, d.Instant, q)
+		return s.slice(ctx, layer, loc, d.Instant, q)
 	}
-	return s.page(ctx, layer, rangeWhere(layer, q), q, time.Time{}, false)
+	return s.page(ctx, layer, loc, rangeWhere(layer, q), q, time.Time{}, false)
+}
+
+// layerZone returns the dataset's time zone, or ErrNotFound when layer
+// is not one of its manifest's.
+func (s *Store) layerZone(ctx context.Context, layer string) (*time.Location, error) {
+	m, err := s.Manifest(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := m.Layer(layer); !ok {
+		return nil, fmt.Errorf("collection %q: %w", layer, data.ErrNotFound)
+	}
+	return m.Location(), nil
 }
 
 // rangeWhere selects the keyframes of layer whose validity meets the
@@ -86,10 +100,10 @@ func rangeWhere(layer string, q data.Query) *sqlQuery {
 
 // slice answers a query at instant t: the keyframes valid at t, each with
 // its successor when it is linear, interpolated by geo.At.
-func (s *Store) slice(ctx context.Context, layer string, t time.Time, q data.Query) (data.Page, error) {
+func (s *Store) slice(ctx context.Context, layer string, loc *time.Location, t time.Time, q data.Query) (data.Page, error) {
 	sq := instantWhere(layer, t)
 	if q.BBox == nil {
-		return s.page(ctx, layer, sq, q, t, true)
+		return s.page(ctx, layer, loc, sq, q, t, true)
 	}
 	// The state of a linear keyframe lies between it and its successor:
 	// fetch every keyframe whose envelope may touch the box, then decide
@@ -110,14 +124,14 @@ func (s *Store) slice(ctx context.Context, layer string, t time.Time, q data.Que
 		if err := rows.Scan(append(fr.dest(), nr.dest()...)...); err != nil {
 			return data.Page{}, callErr(ctx, fmt.Errorf("read slice of %s: %w", layer, err))
 		}
-		f, err := fr.feature(layer)
+		f, err := fr.feature(layer, loc)
 		if err != nil {
 			return data.Page{}, err
 		}
 		env := f.Bound
 		var n *geo.Feature
 		if nr.present() {
-			nf, err := nr.feature(layer)
+			nf, err := nr.feature(layer, loc)
 			if err != nil {
 				return data.Page{}, err
 			}
@@ -160,7 +174,7 @@ func instantWhere(layer string, t time.Time) *sqlQuery {
 
 // page runs sq paged in SQL. With interp, linear keyframes are fetched
 // with their successor and interpolated to t.
-func (s *Store) page(ctx context.Context, layer string, sq *sqlQuery, q data.Query, t time.Time, interp bool) (data.Page, error) {
+func (s *Store) page(ctx context.Context, layer string, loc *time.Location, sq *sqlQuery, q data.Query, t time.Time, interp bool) (data.Page, error) {
 	stmt, args := pageSQL(sq, q, interp)
 	rows, err := s.query(ctx, stmt, args...)
 	if err != nil {
@@ -177,12 +191,12 @@ func (s *Store) page(ctx context.Context, layer string, sq *sqlQuery, q data.Que
 		if err := rows.Scan(append(dest, &page.Matched)...); err != nil {
 			return data.Page{}, callErr(ctx, fmt.Errorf("read %s: %w", layer, err))
 		}
-		f, err := fr.feature(layer)
+		f, err := fr.feature(layer, loc)
 		if err != nil {
 			return data.Page{}, err
 		}
 		if interp && nr.present() {
-			n, err := nr.feature(layer)
+			n, err := nr.feature(layer, loc)
 			if err != nil {
 				return data.Page{}, err
 			}
@@ -229,11 +243,12 @@ func pageSQL(sq *sqlQuery, q data.Query, interp bool) (string, []any) {
 
 // Item implements data.Store.
 func (s *Store) Item(ctx context.Context, layer, id string) (geo.Feature, error) {
-	if _, ok := data.LayerByID(layer); !ok {
-		return geo.Feature{}, fmt.Errorf("collection %q: %w", layer, data.ErrNotFound)
+	loc, err := s.layerZone(ctx, layer)
+	if err != nil {
+		return geo.Feature{}, err
 	}
 	var fr featureRow
-	err := s.db.QueryRowContext(ctx, "SELECT "+featureCols("f")+" FROM timeslice.features f WHERE f.layer = $1 AND f.id = $2",
+	err = s.db.QueryRowContext(ctx, "SELECT "+featureCols("f")+" FROM timeslice.features f WHERE f.layer = $1 AND f.id = $2",
 		layer, id).Scan(fr.dest()...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return geo.Feature{}, fmt.Errorf("feature %q in %s: %w", id, layer, data.ErrNotFound)
@@ -241,11 +256,17 @@ func (s *Store) Item(ctx context.Context, layer, id string) (geo.Feature, error)
 	if err != nil {
 		return geo.Feature{}, callErr(ctx, fmt.Errorf("query feature %q in %s: %w", id, layer, err))
 	}
-	return fr.feature(layer)
+	return fr.feature(layer, loc)
 }
 
-// Collections implements data.Store: the eight layers with their extents.
+// Collections implements data.Store: the manifest's layers with their
+// extents.
 func (s *Store) Collections(ctx context.Context) ([]data.Collection, error) {
+	m, err := s.Manifest(ctx)
+	if err != nil {
+		return nil, err
+	}
+	loc := m.Location()
 	rows, err := s.db.QueryContext(ctx, `SELECT layer, count(*), min(min_lon), min(min_lat), max(max_lon), max(max_lat),
 		min(lower(validity)), max(upper(validity)), bool_or(upper_inf(validity))
 		FROM timeslice.features GROUP BY layer`)
@@ -266,9 +287,9 @@ func (s *Store) Collections(ctx context.Context) ([]data.Collection, error) {
 			&start, &end, &openEnds); err != nil {
 			return nil, callErr(ctx, fmt.Errorf("read collections: %w", err))
 		}
-		c.Start = start
+		c.Start = start.In(loc)
 		if end.Valid && !openEnds {
-			c.End = end.Time
+			c.End = end.Time.In(loc)
 		}
 		byLayer[layer] = c
 	}
@@ -276,7 +297,7 @@ func (s *Store) Collections(ctx context.Context) ([]data.Collection, error) {
 		return nil, callErr(ctx, fmt.Errorf("read collections: %w", err))
 	}
 	var out []data.Collection
-	for _, l := range data.Layers() {
+	for _, l := range m.LayerList() {
 		c := byLayer[l.ID]
 		c.Layer = l
 		if c.Count == 0 {
@@ -290,6 +311,11 @@ func (s *Store) Collections(ctx context.Context) ([]data.Collection, error) {
 // Timeline implements data.Store.
 func (s *Store) Timeline(ctx context.Context) (data.Timeline, error) {
 	var tl data.Timeline
+	m, err := s.Manifest(ctx)
+	if err != nil {
+		return tl, err
+	}
+	loc := m.Location()
 	rows, err := s.db.QueryContext(ctx, `SELECT lower(validity) AS t FROM timeslice.features
 		UNION SELECT upper(validity) FROM timeslice.features WHERE NOT upper_inf(validity) ORDER BY t`)
 	if err != nil {
@@ -301,7 +327,7 @@ func (s *Store) Timeline(ctx context.Context) (data.Timeline, error) {
 		if err := rows.Scan(&t); err != nil {
 			return tl, callErr(ctx, fmt.Errorf("read timeline: %w", err))
 		}
-		tl.Instants = append(tl.Instants, t)
+		tl.Instants = append(tl.Instants, t.In(loc))
 	}
 	if err := rows.Err(); err != nil {
 		return tl, callErr(ctx, fmt.Errorf("read timeline: %w", err))
@@ -309,8 +335,11 @@ func (s *Store) Timeline(ctx context.Context) (data.Timeline, error) {
 	if n := len(tl.Instants); n > 0 {
 		tl.Start, tl.End = tl.Instants[0], tl.Instants[n-1]
 	}
+	if m.EventsLayer == "" {
+		return tl, nil
+	}
 	evs, err := s.db.QueryContext(ctx, "SELECT "+featureCols("f")+
-		" FROM timeslice.features f WHERE f.layer = 'events' ORDER BY lower(f.validity), f.seq, f.id")
+		" FROM timeslice.features f WHERE f.layer = $1 ORDER BY lower(f.validity), f.seq, f.id", m.EventsLayer)
 	if err != nil {
 		return tl, callErr(ctx, fmt.Errorf("query events: %w", err))
 	}
@@ -320,7 +349,7 @@ func (s *Store) Timeline(ctx context.Context) (data.Timeline, error) {
 		if err := evs.Scan(fr.dest()...); err != nil {
 			return tl, callErr(ctx, fmt.Errorf("read events: %w", err))
 		}
-		f, err := fr.feature("events")
+		f, err := fr.feature(m.EventsLayer, loc)
 		if err != nil {
 			return tl, err
 		}

@@ -31,12 +31,13 @@ func (r *featureRow) dest() []any {
 // present reports whether the row holds a keyframe (not a NULL join).
 func (r *featureRow) present() bool { return r.id.Valid }
 
-// feature builds the keyframe of layer that the row holds.
-func (r *featureRow) feature(layer string) (geo.Feature, error) {
+// feature builds the keyframe of layer that the row holds, its instants
+// in zone loc (the dataset's).
+func (r *featureRow) feature(layer string, loc *time.Location) (geo.Feature, error) {
 	f := geo.Feature{Layer: layer, ID: r.id.String, Track: r.track.String, Seq: int(r.seq.Int64)}
-	f.From = r.from.Time
+	f.From = r.from.Time.In(loc)
 	if r.to.Valid {
-		f.To = r.to.Time
+		f.To = r.to.Time.In(loc)
 	}
 	var err error
 	if f.Interp, err = geo.ParseInterp(r.interp.String); err != nil {

@@ -85,6 +85,13 @@ type Store struct {
 	// stmts caches prepared statements by SQL text: a slice is parsed
 	// and planned once per connection, not per request.
 	stmts sync.Map
+
+	// man is the stored manifest as last read, at manAt, when the data
+	// version was manVer.
+	manMu  sync.Mutex
+	man    *data.Manifest
+	manVer int64
+	manAt  time.Time
 }
 
 // query runs a cached prepared statement.

@@ -17,7 +17,7 @@ import (
 )
 
 // Start is the first instant of every synthetic dataset.
-var Start = time.Date(1979, 1, 1, 0, 0, 0, 0, geo.Local)
+var Start = time.Date(1979, 1, 1, 0, 0, 0, 0, time.FixedZone("", 7*3600))
 
 // Options shape a synthetic dataset.
 type Options struct {

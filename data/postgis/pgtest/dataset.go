@@ -39,7 +39,7 @@ func Dataset(t testing.TB) *data.Dataset {
 		f.Track = "syn-" + f.Track
 		add(f)
 	}
-	day := func(d int) time.Time { return time.Date(1979, 1, d, 6, 0, 0, 0, geo.Local) }
+	day := func(d int) time.Time { return time.Date(1979, 1, d, 6, 0, 0, 0, time.FixedZone("", 7*3600)) }
 	props := func(extra map[string]any) map[string]any {
 		p := map[string]any{
 			"name":      map[string]any{"en": "Test", "km": "សាកល្បង"},
@@ -99,5 +99,5 @@ func Dataset(t testing.TB) *data.Dataset {
 	if errs := data.Validate(fs, func(int) string { return "fixture" }); len(errs) > 0 {
 		t.Fatalf("fixture is invalid: %v", errs)
 	}
-	return &data.Dataset{Features: fs}
+	return &data.Dataset{Manifest: emb.Manifest, Features: fs}
 }
