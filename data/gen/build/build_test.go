@@ -18,7 +18,7 @@ var (
 // TestDatasetUpToDate fails when the committed data/dataset/ differs from what
 // go run ./data/gen/build would write: edit data/source/, then rebuild.
 func TestDatasetUpToDate(t *testing.T) {
-	out, err := Build(os.DirFS(sourceDir), "data/source", os.DirFS(datasetDir))
+	out, err := Build(os.DirFS(sourceDir), "data/source", os.DirFS(datasetDir), "data/dataset")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,11 +61,11 @@ func TestDatasetUpToDate(t *testing.T) {
 
 // TestDeterministic builds twice and compares the bytes.
 func TestDeterministic(t *testing.T) {
-	a, err := Build(os.DirFS(sourceDir), "data/source", os.DirFS(datasetDir))
+	a, err := Build(os.DirFS(sourceDir), "data/source", os.DirFS(datasetDir), "data/dataset")
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Build(os.DirFS(sourceDir), "data/source", os.DirFS(datasetDir))
+	b, err := Build(os.DirFS(sourceDir), "data/source", os.DirFS(datasetDir), "data/dataset")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func tiny(texts, bib string) (fstest.MapFS, fstest.MapFS) {
 
 func TestBuildTiny(t *testing.T) {
 	src, ds := tiny(tinyTexts, tinyBib)
-	out, err := Build(src, "src", ds)
+	out, err := Build(src, "src", ds, "ds")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func TestBuildErrors(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			src, ds := tiny(c.texts, c.bib)
-			_, err := Build(src, "src", ds)
+			_, err := Build(src, "src", ds, "ds")
 			if err == nil {
 				t.Fatal("built without error")
 			}
@@ -172,7 +172,7 @@ func TestBuildErrors(t *testing.T) {
 func TestGeometryMustNotCarryTexts(t *testing.T) {
 	src, ds := tiny(tinyTexts, tinyBib)
 	src["geometry/sites.geojson"] = &fstest.MapFile{Data: []byte(strings.Replace(tinyGeometry, `"interpolate":"step"}}`+",\n"+`{"type":"Feature","id":"b"`, `"interpolate":"step","name":{"en":"x"}}}`+",\n"+`{"type":"Feature","id":"b"`, 1))}
-	_, err := Build(src, "src", ds)
+	_, err := Build(src, "src", ds, "ds")
 	if err == nil || !strings.Contains(err.Error(), `src/geometry/sites.geojson:2: feature a: "name" belongs in the texts table`) {
 		t.Errorf("got %v", err)
 	}
@@ -223,5 +223,27 @@ func TestRun(t *testing.T) {
 	}
 	if leftovers, _ := filepath.Glob(filepath.Join(dst, ".*")); len(leftovers) > 0 {
 		t.Errorf("temporary files left: %v", leftovers)
+	}
+}
+
+// TestCards: the manifest's cards cite works by key too; an unknown key is an
+// error, and a work cited by nothing is reported.
+func TestCards(t *testing.T) {
+	src, ds := tiny(tinyTexts, tinyBib+"poe1850,Edgar Poe,Tales,,1850,,,book,original,\n")
+	cards := func(key string) []byte {
+		return []byte(strings.Replace(tinyManifest, `"layers"`, `"cards":{"intro":{"sections":[{"id":"q","sources":[{"key":"`+key+`"}]}]}},"layers"`, 1))
+	}
+	ds["dataset.json"] = &fstest.MapFile{Data: cards("roe1999")}
+	out, err := Build(src, "src", ds, "ds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(out.Uncited, " ") != "poe1850" {
+		t.Errorf("uncited %v, want poe1850", out.Uncited)
+	}
+	ds["dataset.json"] = &fstest.MapFile{Data: cards("poe1851")}
+	_, err = Build(src, "src", ds, "ds")
+	if err == nil || !strings.Contains(err.Error(), `ds/dataset.json: cards.intro.sections[0] (q).sources[0]: unknown source key "poe1851"`) {
+		t.Errorf("got %v", err)
 	}
 }
