@@ -111,7 +111,7 @@ func checkCards(m manifest, works map[string]Work, file string, ps *problems) ma
 	for _, name := range names {
 		for i, sec := range m.Cards[name].Sections {
 			for j, s := range sec.Sources {
-				if _, ok := works[s.Key]; !ok {
+				if _, ok := works[s.Key]; !ok && works != nil {
 					ps.add(file, 0, 0, "cards.%s.sections[%d] (%s).sources[%d]: unknown source key %q (not in the bibliography)", name, i, sec.ID, j, s.Key)
 				}
 				cited[s.Key] = true

@@ -152,6 +152,7 @@ func TestBuildErrors(t *testing.T) {
 		{"no sources", strings.Replace(tinyTexts, "low,roe1999:12-14; doe2001", "low,", 1), tinyBib, `src/texts/sites.csv:3:17: feature b has no sources`},
 		{"bad kind", tinyTexts, strings.Replace(tinyBib, ",book,", ",novel,", 1), `src/bibliography.csv:2:49: kind "novel"`},
 		{"bad consulted", tinyTexts, strings.Replace(tinyBib, ",original,", ",read,", 1), `consulted "read"`},
+		{"merge conflict", strings.Replace(tinyTexts, "b,Site B", "<<<<<<< HEAD\nb,Site B", 1) + "=======\nb,Site B2,,,,low,doe2001,,\n>>>>>>> other\n", tinyBib, `src/texts/sites.csv:3:1: unresolved merge conflict`},
 		{"bad quote", tinyTexts + "\"c,x\n", tinyBib, `src/texts/sites.csv:4:6: extraneous or missing " in quoted-field`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -164,6 +165,17 @@ func TestBuildErrors(t *testing.T) {
 				t.Errorf("error\n%v\nlacks %q", err, c.want)
 			}
 		})
+	}
+}
+
+// TestConflictedBibliography: a bibliography left with merge markers is
+// reported once, not as every key that cites it.
+func TestConflictedBibliography(t *testing.T) {
+	bib := strings.Replace(tinyBib, "doe2001,", "<<<<<<< HEAD\ndoe2001,", 1) + "=======\n>>>>>>> other\n"
+	src, ds := tiny(tinyTexts, bib)
+	_, err := Build(src, "src", ds, "ds")
+	if err == nil || !strings.HasPrefix(err.Error(), "3 problems") || strings.Contains(err.Error(), "unknown source key") {
+		t.Errorf("got %v", err)
 	}
 }
 
