@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/timeslice/timeslice/data/gen/internal/genjson"
 	"io/fs"
 	"path"
 	"sort"
+
+	"github.com/timeslice/timeslice/data/gen/internal/genjson"
 )
 
 // Output is what a build produces.
