@@ -793,6 +793,59 @@ func mustTime(s string) time.Time {
 	return t
 }
 
+// TestReaderDescriptive runs the reader of package data on the descriptive
+// properties of the new contract: note by language, curator_note, review,
+// sources with a citation.
+func TestReaderDescriptive(t *testing.T) {
+	base := func() map[string]any {
+		return map[string]any{
+			"valid_from": "1979-01-07T12:00:00+07:00", "valid_to": nil, "track": nil, "interpolate": "step",
+			"name":         map[string]any{"en": "Phnom Penh", "km": "ភ្នំពេញ"},
+			"sources":      []any{map[string]any{"key": "short2004", "title": "Pol Pot", "citation": "Philip Short, Pol Pot (2004), p. 395", "pages": "395"}},
+			"certainty":    "high",
+			"note":         map[string]any{"en": "Entered about noon.", "fr": "Entrée vers midi."},
+			"curator_note": "check the hour", "review": []any{"km", "fr"},
+		}
+	}
+	for _, c := range []struct {
+		name string
+		edit func(p map[string]any)
+		want string // "" = accepted
+	}{
+		{"the new contract", func(map[string]any) {}, ""},
+		{"no note", func(p map[string]any) { delete(p, "note") }, ""},
+		{"a source with a URL", func(p map[string]any) { p["sources"].([]any)[0].(map[string]any)["url"] = "https://doi.org/10.1/x" }, ""},
+		{"note as a bare string", func(p map[string]any) { p["note"] = "Entered about noon." }, "note must be an object by language"},
+		{"note without English", func(p map[string]any) { p["note"] = map[string]any{"fr": "Entrée vers midi."} }, "note.en is missing"},
+		{"curator_note not a string", func(p map[string]any) { p["curator_note"] = []any{"x"} }, "curator_note must be a string"},
+		{"review not a list", func(p map[string]any) { p["review"] = "km" }, "review must be a list"},
+		{"review not a language", func(p map[string]any) { p["review"] = []any{"Khmer"} }, "review[0] must be a language code"},
+		{"citation not a string", func(p map[string]any) { p["sources"].([]any)[0].(map[string]any)["citation"] = 3 }, "sources[0].citation must be a string"},
+		{"source without title", func(p map[string]any) { delete(p["sources"].([]any)[0].(map[string]any), "title") }, "sources[0] has no title"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := base()
+			c.edit(p)
+			b, err := json.Marshal(map[string]any{"type": "FeatureCollection", "collection": "places", "features": []any{
+				map[string]any{"type": "Feature", "id": "phnom-penh", "geometry": map[string]any{"type": "Point", "coordinates": []float64{104.916, 11.5625}}, "properties": p}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, problems := data.Read("places.geojson", bytes.NewReader(b), 0)
+			got := ""
+			if len(problems) > 0 {
+				got = problems.Error()
+			}
+			switch {
+			case c.want == "" && got != "":
+				t.Errorf("refused: %s", got)
+			case c.want != "" && !strings.Contains(got, c.want):
+				t.Errorf("problems %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
 // ---- Texts: sources' hosts, three languages, research markers, neutral wording ----
 
 // allowedHosts are the hosts a bibliography URL may point at, each with why it
@@ -1387,57 +1440,4 @@ var latinInKhmer = map[string]string{
 	"flows/land-bridge-nong-chan-1980-19800315-0000":   "name kept in Latin script (Nong Chan): no Khmer spelling in the sources consulted",
 	"flows/land-bridge-nong-chan-1980-19800415-0000":   "name kept in Latin script (Nong Chan): no Khmer spelling in the sources consulted",
 	"flows/mak-mun-to-nong-chan-1980-06-19800623-0000": "name kept in Latin script (Mak Mun Nong Chan): no Khmer spelling in the sources consulted",
-}
-
-// TestReaderDescriptive runs the reader of package data on the descriptive
-// properties of the new contract: note by language, curator_note, review,
-// sources with a citation.
-func TestReaderDescriptive(t *testing.T) {
-	base := func() map[string]any {
-		return map[string]any{
-			"valid_from": "1979-01-07T12:00:00+07:00", "valid_to": nil, "track": nil, "interpolate": "step",
-			"name":         map[string]any{"en": "Phnom Penh", "km": "ភ្នំពេញ"},
-			"sources":      []any{map[string]any{"key": "short2004", "title": "Pol Pot", "citation": "Philip Short, Pol Pot (2004), p. 395", "pages": "395"}},
-			"certainty":    "high",
-			"note":         map[string]any{"en": "Entered about noon.", "fr": "Entrée vers midi."},
-			"curator_note": "check the hour", "review": []any{"km", "fr"},
-		}
-	}
-	for _, c := range []struct {
-		name string
-		edit func(p map[string]any)
-		want string // "" = accepted
-	}{
-		{"the new contract", func(map[string]any) {}, ""},
-		{"no note", func(p map[string]any) { delete(p, "note") }, ""},
-		{"a source with a URL", func(p map[string]any) { p["sources"].([]any)[0].(map[string]any)["url"] = "https://doi.org/10.1/x" }, ""},
-		{"note as a bare string", func(p map[string]any) { p["note"] = "Entered about noon." }, "note must be an object by language"},
-		{"note without English", func(p map[string]any) { p["note"] = map[string]any{"fr": "Entrée vers midi."} }, "note.en is missing"},
-		{"curator_note not a string", func(p map[string]any) { p["curator_note"] = []any{"x"} }, "curator_note must be a string"},
-		{"review not a list", func(p map[string]any) { p["review"] = "km" }, "review must be a list"},
-		{"review not a language", func(p map[string]any) { p["review"] = []any{"Khmer"} }, "review[0] must be a language code"},
-		{"citation not a string", func(p map[string]any) { p["sources"].([]any)[0].(map[string]any)["citation"] = 3 }, "sources[0].citation must be a string"},
-		{"source without title", func(p map[string]any) { delete(p["sources"].([]any)[0].(map[string]any), "title") }, "sources[0] has no title"},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			p := base()
-			c.edit(p)
-			b, err := json.Marshal(map[string]any{"type": "FeatureCollection", "collection": "places", "features": []any{
-				map[string]any{"type": "Feature", "id": "phnom-penh", "geometry": map[string]any{"type": "Point", "coordinates": []float64{104.916, 11.5625}}, "properties": p}}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, problems := data.Read("places.geojson", bytes.NewReader(b), 0)
-			got := ""
-			if len(problems) > 0 {
-				got = problems.Error()
-			}
-			switch {
-			case c.want == "" && got != "":
-				t.Errorf("refused: %s", got)
-			case c.want != "" && !strings.Contains(got, c.want):
-				t.Errorf("problems %q, want %q", got, c.want)
-			}
-		})
-	}
 }

@@ -46,13 +46,18 @@ var (
 	reads   = []string{"original", "excerpt", "abstract", "secondary"}
 )
 
-// readBibliography reads bibliography.csv into works by key.
+// readBibliography reads bibliography.csv into works by key. It returns nil
+// when the table cannot be read at all (a merge conflict, no header), so that
+// the keys citing it are not all reported unknown.
 func readBibliography(file string, r io.Reader, ps *problems) map[string]Work {
 	allowed := map[string]bool{}
 	for _, c := range bibColumns {
 		allowed[c] = true
 	}
 	t := readTable(file, r, func(c string) bool { return allowed[c] }, []string{"key", "title", "kind", "consulted"}, ps)
+	if t.header == nil {
+		return nil
+	}
 	works := map[string]Work{}
 	for _, rw := range t.rows {
 		w := Work{

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/timeslice/timeslice/data/gen/internal/genjson"
 	"io/fs"
 	"path"
 	"sort"
+
+	"github.com/timeslice/timeslice/data/gen/internal/genjson"
 )
 
 // Output is what a build produces.
@@ -17,6 +18,9 @@ type Output struct {
 	Files map[string][]byte
 	// Review lists the features whose texts await a native speaker's review.
 	Review []Flag
+	// Uncited lists the works of the bibliography that no feature and no card
+	// cites (not an error: a curator may be adding them).
+	Uncited []string
 }
 
 // Flag is a feature flagged for review in some languages.
@@ -27,9 +31,9 @@ type Flag struct {
 
 // Build reads the curator tables in source (geometry/, texts/,
 // bibliography.csv) and the manifest in dataset, and returns what to write.
-// srcName is how source is named in messages (its path). Nothing is returned
-// unless every table is valid.
-func Build(source fs.FS, srcName string, dataset fs.FS) (Output, error) {
+// srcName and dsName are how source and dataset are named in messages (their
+// paths). Nothing is returned unless every table is valid.
+func Build(source fs.FS, srcName string, dataset fs.FS, dsName string) (Output, error) {
 	m, err := readManifest(dataset)
 	if err != nil {
 		return Output{}, err
@@ -46,6 +50,7 @@ func Build(source fs.FS, srcName string, dataset fs.FS) (Output, error) {
 	bib.Close()
 
 	out := Output{Files: map[string][]byte{}}
+	cited := checkCards(m, works, path.Join(dsName, "dataset.json"), &ps)
 	for _, l := range m.Layers {
 		geomFile, textFile := name("geometry/"+l.ID+".geojson"), name("texts/"+l.ID+".csv")
 		gb, err := fs.ReadFile(source, "geometry/"+l.ID+".geojson")
@@ -70,6 +75,9 @@ func Build(source fs.FS, srcName string, dataset fs.FS) (Output, error) {
 		}
 		out.Files[l.ID+".geojson"] = b
 		for _, r := range rows {
+			for _, s := range r.sources {
+				cited[s[0]] = true
+			}
 			if len(r.review) > 0 {
 				out.Review = append(out.Review, Flag{Layer: l.ID, ID: r.id, Name: r.name[m.DefaultLanguage], Languages: r.review})
 			}
@@ -83,7 +91,35 @@ func Build(source fs.FS, srcName string, dataset fs.FS) (Output, error) {
 		return Output{}, err
 	}
 	out.Files[m.Bibliography] = b
+	for k := range works {
+		if !cited[k] {
+			out.Uncited = append(out.Uncited, k)
+		}
+	}
+	sort.Strings(out.Uncited)
 	return out, nil
+}
+
+// checkCards checks the source keys of the manifest's cards against the
+// bibliography and returns the keys they cite.
+func checkCards(m manifest, works map[string]Work, file string, ps *problems) map[string]bool {
+	cited := map[string]bool{}
+	names := make([]string, 0, len(m.Cards))
+	for name := range m.Cards {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		for i, sec := range m.Cards[name].Sections {
+			for j, s := range sec.Sources {
+				if _, ok := works[s.Key]; !ok && works != nil {
+					ps.add(file, 0, 0, "cards.%s.sections[%d] (%s).sources[%d]: unknown source key %q (not in the bibliography)", name, i, sec.ID, j, s.Key)
+				}
+				cited[s.Key] = true
+			}
+		}
+	}
+	return cited
 }
 
 // mergeLayer joins a layer's geometry and texts by feature id, in the

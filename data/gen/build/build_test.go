@@ -18,7 +18,7 @@ var (
 // TestDatasetUpToDate fails when the committed data/dataset/ differs from what
 // go run ./data/gen/build would write: edit data/source/, then rebuild.
 func TestDatasetUpToDate(t *testing.T) {
-	out, err := Build(os.DirFS(sourceDir), "data/source", os.DirFS(datasetDir))
+	out, err := Build(os.DirFS(sourceDir), "data/source", os.DirFS(datasetDir), "data/dataset")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,11 +61,11 @@ func TestDatasetUpToDate(t *testing.T) {
 
 // TestDeterministic builds twice and compares the bytes.
 func TestDeterministic(t *testing.T) {
-	a, err := Build(os.DirFS(sourceDir), "data/source", os.DirFS(datasetDir))
+	a, err := Build(os.DirFS(sourceDir), "data/source", os.DirFS(datasetDir), "data/dataset")
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Build(os.DirFS(sourceDir), "data/source", os.DirFS(datasetDir))
+	b, err := Build(os.DirFS(sourceDir), "data/source", os.DirFS(datasetDir), "data/dataset")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func tiny(texts, bib string) (fstest.MapFS, fstest.MapFS) {
 
 func TestBuildTiny(t *testing.T) {
 	src, ds := tiny(tinyTexts, tinyBib)
-	out, err := Build(src, "src", ds)
+	out, err := Build(src, "src", ds, "ds")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,11 +152,12 @@ func TestBuildErrors(t *testing.T) {
 		{"no sources", strings.Replace(tinyTexts, "low,roe1999:12-14; doe2001", "low,", 1), tinyBib, `src/texts/sites.csv:3:17: feature b has no sources`},
 		{"bad kind", tinyTexts, strings.Replace(tinyBib, ",book,", ",novel,", 1), `src/bibliography.csv:2:49: kind "novel"`},
 		{"bad consulted", tinyTexts, strings.Replace(tinyBib, ",original,", ",read,", 1), `consulted "read"`},
+		{"merge conflict", strings.Replace(tinyTexts, "b,Site B", "<<<<<<< HEAD\nb,Site B", 1) + "=======\nb,Site B2,,,,low,doe2001,,\n>>>>>>> other\n", tinyBib, `src/texts/sites.csv:3:1: unresolved merge conflict`},
 		{"bad quote", tinyTexts + "\"c,x\n", tinyBib, `src/texts/sites.csv:4:6: extraneous or missing " in quoted-field`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			src, ds := tiny(c.texts, c.bib)
-			_, err := Build(src, "src", ds)
+			_, err := Build(src, "src", ds, "ds")
 			if err == nil {
 				t.Fatal("built without error")
 			}
@@ -167,12 +168,23 @@ func TestBuildErrors(t *testing.T) {
 	}
 }
 
+// TestConflictedBibliography: a bibliography left with merge markers is
+// reported once, not as every key that cites it.
+func TestConflictedBibliography(t *testing.T) {
+	bib := strings.Replace(tinyBib, "doe2001,", "<<<<<<< HEAD\ndoe2001,", 1) + "=======\n>>>>>>> other\n"
+	src, ds := tiny(tinyTexts, bib)
+	_, err := Build(src, "src", ds, "ds")
+	if err == nil || !strings.HasPrefix(err.Error(), "3 problems") || strings.Contains(err.Error(), "unknown source key") {
+		t.Errorf("got %v", err)
+	}
+}
+
 // TestGeometryMustNotCarryTexts: a name in the geometry file would silently
 // compete with the table's.
 func TestGeometryMustNotCarryTexts(t *testing.T) {
 	src, ds := tiny(tinyTexts, tinyBib)
 	src["geometry/sites.geojson"] = &fstest.MapFile{Data: []byte(strings.Replace(tinyGeometry, `"interpolate":"step"}}`+",\n"+`{"type":"Feature","id":"b"`, `"interpolate":"step","name":{"en":"x"}}}`+",\n"+`{"type":"Feature","id":"b"`, 1))}
-	_, err := Build(src, "src", ds)
+	_, err := Build(src, "src", ds, "ds")
 	if err == nil || !strings.Contains(err.Error(), `src/geometry/sites.geojson:2: feature a: "name" belongs in the texts table`) {
 		t.Errorf("got %v", err)
 	}
@@ -223,5 +235,27 @@ func TestRun(t *testing.T) {
 	}
 	if leftovers, _ := filepath.Glob(filepath.Join(dst, ".*")); len(leftovers) > 0 {
 		t.Errorf("temporary files left: %v", leftovers)
+	}
+}
+
+// TestCards: the manifest's cards cite works by key too; an unknown key is an
+// error, and a work cited by nothing is reported.
+func TestCards(t *testing.T) {
+	src, ds := tiny(tinyTexts, tinyBib+"poe1850,Edgar Poe,Tales,,1850,,,book,original,\n")
+	cards := func(key string) []byte {
+		return []byte(strings.Replace(tinyManifest, `"layers"`, `"cards":{"intro":{"sections":[{"id":"q","sources":[{"key":"`+key+`"}]}]}},"layers"`, 1))
+	}
+	ds["dataset.json"] = &fstest.MapFile{Data: cards("roe1999")}
+	out, err := Build(src, "src", ds, "ds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(out.Uncited, " ") != "poe1850" {
+		t.Errorf("uncited %v, want poe1850", out.Uncited)
+	}
+	ds["dataset.json"] = &fstest.MapFile{Data: cards("poe1851")}
+	_, err = Build(src, "src", ds, "ds")
+	if err == nil || !strings.Contains(err.Error(), `ds/dataset.json: cards.intro.sections[0] (q).sources[0]: unknown source key "poe1851"`) {
+		t.Errorf("got %v", err)
 	}
 }

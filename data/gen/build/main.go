@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
 func main() {
@@ -39,7 +40,7 @@ func main() {
 }
 
 func run(src, dst, readme string, check bool) error {
-	out, err := Build(os.DirFS(src), src, os.DirFS(dst))
+	out, err := Build(os.DirFS(src), src, os.DirFS(dst), dst)
 	if err != nil {
 		return err
 	}
@@ -92,6 +93,9 @@ func run(src, dst, readme string, check bool) error {
 			fmt.Printf(" and the review list of %s", readme)
 		}
 		fmt.Println()
+	}
+	if len(out.Uncited) > 0 {
+		fmt.Printf("%d works of the bibliography are cited by no feature and no card: %s\n", len(out.Uncited), strings.Join(out.Uncited, ", "))
 	}
 	if len(out.Review) > 0 {
 		fmt.Printf("%d features await a native speaker's review (see %s)\n", len(out.Review), readme)

@@ -15,6 +15,16 @@ type manifest struct {
 	Layers          []struct {
 		ID string `json:"id"`
 	} `json:"layers"`
+	// Cards cite works of the bibliography by key, as features do.
+	Cards map[string]struct {
+		Sections []struct {
+			ID      string `json:"id"`
+			Sources []struct {
+				Key   string `json:"key"`
+				Pages string `json:"pages"`
+			} `json:"sources"`
+		} `json:"sections"`
+	} `json:"cards"`
 }
 
 func readManifest(dataset fs.FS) (manifest, error) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -30,7 +31,15 @@ func (r row) get(col string) string { return strings.TrimSpace(r.fields[col]) }
 // added to ps; a table that cannot be read at all is returned with no rows.
 func readTable(file string, r io.Reader, allowed func(string) bool, need []string, ps *problems) table {
 	t := table{file: file}
-	cr := csv.NewReader(r)
+	b, err := io.ReadAll(r)
+	if err != nil {
+		ps.add(file, 0, 0, "%v", err)
+		return t
+	}
+	if conflicts(file, b, ps) {
+		return t
+	}
+	cr := csv.NewReader(bytes.NewReader(b))
 	cr.FieldsPerRecord = 0
 	rec, err := cr.Read()
 	if err != nil {
@@ -92,4 +101,18 @@ func readTable(file string, r io.Reader, allowed func(string) bool, need []strin
 		}
 	}
 	return t
+}
+
+// conflicts reports the lines a merge left unresolved ("<<<<<<< ", "=======",
+// ">>>>>>> "): a table with them is not read further.
+func conflicts(file string, b []byte, ps *problems) bool {
+	found := false
+	for i, line := range bytes.Split(b, []byte("\n")) {
+		line = bytes.TrimRight(line, "\r")
+		if bytes.HasPrefix(line, []byte("<<<<<<< ")) || bytes.Equal(line, []byte("=======")) || bytes.HasPrefix(line, []byte(">>>>>>> ")) {
+			ps.add(file, i+1, 1, "unresolved merge conflict: keep one side (or both rows), delete the marker lines, and rebuild")
+			found = true
+		}
+	}
+	return found
 }

@@ -48,7 +48,8 @@ func textColumns(m manifest) func(string) bool {
 }
 
 // readTexts reads a layer's texts table, checking every cell it can without
-// the geometry: languages, certainty, source keys against the bibliography.
+// the geometry: languages, certainty, source keys against the bibliography
+// (unless works is nil: the bibliography could not be read).
 func readTexts(file string, r io.Reader, m manifest, works map[string]Work, ps *problems) []texts {
 	def := m.DefaultLanguage
 	t := readTable(file, r, textColumns(m), []string{"id", "name_" + def, "certainty", "sources"}, ps)
@@ -107,7 +108,7 @@ func readTexts(file string, r io.Reader, m manifest, works map[string]Work, ps *
 		}
 		keys := map[string]bool{}
 		for _, s := range srcs {
-			if _, ok := works[s[0]]; !ok {
+			if _, ok := works[s[0]]; !ok && works != nil {
 				bad("sources", "unknown source key %q (not in the bibliography)", s[0])
 			}
 			if keys[s[0]] {

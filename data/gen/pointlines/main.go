@@ -17,12 +17,13 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"github.com/timeslice/timeslice/data/gen/internal/genjson"
 	"log"
 	"math"
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/timeslice/timeslice/data/gen/internal/genjson"
 )
 
 // ict is Cambodian local time, UTC+07:00, in which the dataset is written.
