@@ -18,25 +18,28 @@ type event struct {
 }
 
 // Conventions: an event known to the day is tied to 12:00 that day; one
-// known only to the month to 12:00 on the 15th (precision "month").
+// known only to the month to 12:00 on the 15th (precision "month"). Two
+// events never share an instant: the second of a day is tied to 13:00, an
+// hour that orders the two and is not a sourced time. Events in New York
+// are placed at an instant whose date is the same in both cities.
 var (
-	pochentong    = P{104.844, 11.547} // Pochentong airport [U]
-	areiKsat      = P{104.945, 11.575} // Arei Ksat, opposite the Royal Palace [U]
-	eastOfSnuol   = P{106.50, 12.19}   // KUFNS founding clearing, ~3 km east of Snuol [U]
-	kratieFront   = P{106.30, 12.35}   // between Snuol and Kratie [U]
-	ppSouthEast   = P{105.05, 11.45}   // Route 1 approach to Phnom Penh [U]
-	dangrekBorder = P{102.55, 13.10}   // Thai border west of Battambang [U]
-	baChuc        = P{104.90, 10.49}   // Ba Chuc, An Giang, Vietnam [U]
-	hwy1          = P{105.60, 11.15}   // Highway 1 between Svay Rieng and Neak Luong [U]
+	pochentong  = P{104.844, 11.547} // Pochentong airport [U]
+	areiKsat    = P{104.945, 11.575} // Arei Ksat, opposite the Royal Palace [U]
+	eastOfSnuol = P{106.50, 12.19}   // KUFNS founding clearing, ~3 km east of Snuol [U]
+	kratieFront = P{106.30, 12.35}   // between Snuol and Kratie [U]
+	ppSouthEast = P{105.05, 11.45}   // Route 1 approach to Phnom Penh [U]
+	sokSann     = P{102.75, 12.40}   // Sok Sann camp, Cardamoms near the Thai border: position not found, symbolic [U]
+	baChuc      = P{104.90, 10.50}   // Ba Chuc, An Giang, Vietnam (Wikipedia: 10.500N 104.900E)
+	hwy1        = P{105.60, 11.15}   // Highway 1 between Svay Rieng and Neak Luong [U]
 )
 
 var events = []event{
-	{"ba-chuc-massacre-1978-04", "1978-04-15T12:00", "", "month", baChuc, "approximate", "context"},
+	{"ba-chuc-massacre-1978-04", "1978-04-18T12:00", "1978-04-28T12:00", "day", baChuc, "approximate", "context"},
 	{"east-zone-purge-1978-05-25", "1978-05-25T12:00", "", "day", placeByID("prey-veng"), "approximate", "political"},
 	{"so-phim-death-1978-06-03", "1978-06-03T12:00", "", "day", areiKsat, "approximate", "political"},
 	{"heng-samrin-flees-1978", "1978-09-15T12:00", "", "month", placeByID("svay-rieng"), "symbolic", "political"},
 	{"kratie-operation-1978-11", "1978-11-15T12:00", "", "month", kratieFront, "approximate", "military"},
-	{"mondulkiri-cadres-s21-1978-11", "1978-11-15T12:00", "", "month", placeByID("sen-monorom"), "symbolic", "political"},
+	{"mondulkiri-cadres-s21-1978-11", "1978-11-15T13:00", "", "month", placeByID("sen-monorom"), "symbolic", "political"},
 	{"kufns-founded-1978-12-02", "1978-12-02T12:00", "", "day", eastOfSnuol, "approximate", "political"},
 	{"kratie-offensive-1978-12-21", "1978-12-21T12:00", "", "day", kratieFront, "approximate", "military"},
 	{"border-fighting-1978-12-23", "1978-12-23T12:00", "", "day", bavet, "symbolic", "military"},
@@ -50,16 +53,15 @@ var events = []event{
 	{"ta-lon-landing-1979-01-06", "1979-01-06T22:00", "", "time", placeByID("ta-lon"), "approximate", "military"},
 	{"leaders-leave-phnom-penh-1979-01-07", "1979-01-07T06:00", "", "day", placeByID("phnom-penh"), "exact", "political"},
 	{"phnom-penh-taken-1979-01-07", "1979-01-07T12:00", "", "time", placeByID("phnom-penh"), "exact", "military"},
-	{"tuol-sleng-found-1979-01-08", "1979-01-08T12:00", "1979-01-11T12:00", "day", placeByID("tuol-sleng"), "exact", "political"},
+	{"tuol-sleng-found-1979-01-08", "1979-01-08T13:00", "1979-01-11T12:00", "day", placeByID("tuol-sleng"), "exact", "political"},
 	{"revolutionary-council-1979-01-08", "1979-01-08T12:00", "", "day", placeByID("phnom-penh"), "exact", "political"},
 	{"prk-leadership-arrives-1979-01-11", "1979-01-11T12:00", "", "day", pochentong, "approximate", "political"},
 	{"battambang-fighting-1979-01-12", "1979-01-12T12:00", "", "day", placeByID("battambang"), "exact", "military"},
-	{"un-security-council-veto-1979-01-15", "1979-01-15T12:00", "", "day", placeByID("phnom-penh"), "symbolic", "context"},
+	{"un-security-council-veto-1979-01-15", "1979-01-15T23:00", "", "day", placeByID("phnom-penh"), "symbolic", "context"},
 	{"near-poipet-1979-01-15", "1979-01-15T12:00", "", "day", toward(placeByID("poipet"), placeByID("sisophon"), 12), "approximate", "military"},
 	{"all-towns-claim-1979-01-17", "1979-01-17T12:00", "", "day", placeByID("phnom-penh"), "symbolic", "context"},
 	{"sino-vietnamese-war-1979-02-17", "1979-02-17T12:00", "", "day", placeByID("phnom-penh"), "symbolic", "context"},
 	{"treaty-1979-02-18", "1979-02-18T12:00", "", "day", placeByID("phnom-penh"), "exact", "political"},
-	{"kpnlaf-formed-1979-03-05", "1979-03-05T12:00", "", "day", dangrekBorder, "approximate", "political"},
 	{"thai-border-closed-1979-03", "1979-03-15T12:00", "", "month", placeByID("aranyaprathet"), "symbolic", "humanitarian"},
 	{"highway-1-clogged-1979-04-12", "1979-04-12T12:00", "1979-04-18T00:00", "day", hwy1, "approximate", "humanitarian"},
 	{"khlong-wa-crossing-1979-04-21", "1979-04-21T12:00", "", "day", khlongWa, "approximate", "humanitarian"},
@@ -67,6 +69,7 @@ var events = []event{
 	{"icrc-unicef-mission-1979-07", "1979-07-15T12:00", "", "month", placeByID("phnom-penh"), "exact", "humanitarian"},
 	{"famine-warning-1979-08-03", "1979-08-03T12:00", "", "day", placeByID("phnom-penh"), "symbolic", "humanitarian"},
 	{"peoples-revolutionary-tribunal-1979-08-15", "1979-08-15T12:00", "1979-08-20T00:00", "day", placeByID("phnom-penh"), "exact", "political"},
+	{"kpnlf-proclaimed-1979-10-09", "1979-10-09T12:00", "", "day", sokSann, "symbolic", "political"},
 	{"khlong-wa-arrivals-1979-10-10", "1979-10-10T12:00", "", "day", khlongWa, "approximate", "humanitarian"},
 	{"open-door-1979-10-19", "1979-10-19T12:00", "", "day", placeByID("aranyaprathet"), "symbolic", "humanitarian"},
 	{"sa-kaeo-opens-1979-10-24", "1979-10-24T12:00", "", "day", P{102.0589, 13.8206}, "exact", "humanitarian"},
@@ -78,7 +81,7 @@ var events = []event{
 	{"repatriation-begins-1980-06-17", "1980-06-17T12:00", "", "day", P{102.6675, 13.8939}, "exact", "humanitarian"},
 	{"mak-mun-attacked-1980-06-23", "1980-06-23T12:00", "", "day", makMun, "approximate", "military"},
 	{"sa-kaeo-closes-1980-07", "1980-07-01T12:00", "", "month", P{102.0589, 13.8206}, "exact", "humanitarian"},
-	{"un-seat-vote-1980-10", "1980-10-15T12:00", "", "month", placeByID("phnom-penh"), "symbolic", "context"},
+	{"un-seat-vote-1980-10", "1980-10-14T06:00", "", "day", placeByID("phnom-penh"), "symbolic", "context"},
 }
 
 func eventFeatures() []Feature {
