@@ -30,14 +30,17 @@ type heldStep struct {
 func heldSteps() []heldStep {
 	return []heldStep{
 		{from: "1978-11-15", add: []string{"kratie_pocket"}},
+		{from: "1978-12-29T12:00", add: []string{"ratanakiri"}},
 		{from: "1978-12-30T12:00", add: []string{"kratie_rest"}},
-		{from: "1979-01-01T12:00", add: []string{"stung_treng", "ratanakiri", "mondulkiri"}},
+		{from: "1979-01-01T12:00", add: []string{"stung_treng", "mondulkiri"}},
 		{from: "1979-01-02T12:00", add: []string{"svay_rieng"}},
 		{from: "1979-01-03", add: []string{"kampong_cham_east"}},
 		{from: "1979-01-05T12:00", add: []string{"takeo"}},
 		{from: "1979-01-06T06:00", add: []string{"prey_veng"}},
 		{from: "1979-01-07T12:00", add: []string{"phnom_penh", "kandal", "kampong_cham_west"}},
-		{from: "1979-01-11", add: []string{"kampong_speu", "kampong_chhnang", "kampong_thom"}},
+		{from: "1979-01-09T12:00", add: []string{"kampong_chhnang"}},
+		{from: "1979-01-10T12:00", add: []string{"kampong_thom"}},
+		{from: "1979-01-11", add: []string{"kampong_speu"}},
 		{from: westHeld, add: []string{"kampot", "kampong_som", "battambang", "pursat", "siem_reap", "preah_vihear", "koh_kong"}, shape: "heldA"},
 		{from: "1979-10-01", shape: "heldB"},
 	}
