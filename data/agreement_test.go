@@ -285,4 +285,6 @@ func values(m map[string][]*geo.Feature) [][]*geo.Feature {
 }
 
 // local writes an instant in the dataset's zone, UTC+07:00.
-func local(t time.Time) string { return t.In(time.FixedZone("+07:00", 7*3600)).Format("2 Jan 2006 15:04") }
+func local(t time.Time) string {
+	return t.In(time.FixedZone("+07:00", 7*3600)).Format("2 Jan 2006 15:04")
+}
