@@ -80,7 +80,7 @@ func TestControlAndAdvancesAgree(t *testing.T) {
 		}
 		if id := placeAt(places, route[0]); id != "" && !shownAt(control, places[id], kf[0].From) {
 			t.Errorf("axis %s starts from %s at %s, which the control layer shows neither held nor contested",
-				track, id, local(kf[0].From))
+				track, id, ict(kf[0].From))
 		}
 		for _, v := range route[1:] {
 			id := placeAt(places, v)
@@ -102,7 +102,7 @@ func TestControlAndAdvancesAgree(t *testing.T) {
 	}
 
 	var tags []*exemption
-	for _, fs := range append([][]*geo.Feature{control}, values(axes)...) {
+	for _, fs := range append([][]*geo.Feature{control}, tracksInOrder(axes)...) {
 		for _, f := range fs {
 			note, _ := f.Props["curator_note"].(string)
 			for _, m := range exemptTag.FindAllStringSubmatch(note, -1) {
@@ -122,12 +122,12 @@ func TestControlAndAdvancesAgree(t *testing.T) {
 		var problem string
 		switch {
 		case held.IsZero():
-			problem = fmt.Sprintf("reached by %s at %s but never shown held", r.track, local(r.at))
+			problem = fmt.Sprintf("reached by %s at %s but never shown held", r.track, ict(r.at))
 		case held.Before(r.at):
-			problem = fmt.Sprintf("shown held from %s, before %s reaches it at %s", local(held), r.track, local(r.at))
+			problem = fmt.Sprintf("shown held from %s, before %s reaches it at %s", ict(held), r.track, ict(r.at))
 		case held.Sub(r.at) > maxLag:
 			problem = fmt.Sprintf("reached by %s at %s but shown held only from %s (%.1f days later)",
-				r.track, local(r.at), local(held), held.Sub(r.at).Hours()/24)
+				r.track, ict(r.at), ict(held), held.Sub(r.at).Hours()/24)
 		default:
 			continue
 		}
@@ -165,7 +165,7 @@ func findExemption(t *testing.T, tags []*exemption, id string, p orb.Point, from
 		}
 		switch e.f.Layer {
 		case "control":
-			if !e.f.From.Before(to) || (!e.f.To.IsZero() && !e.f.To.After(from)) || !contains(e.f.Geometry, p) {
+			if !e.f.From.Before(to) || (!e.f.To.IsZero() && !e.f.To.After(from)) || !areaContains(e.f.Geometry, p) {
 				continue
 			}
 		case "advances":
@@ -193,7 +193,7 @@ func findExemption(t *testing.T, tags []*exemption, id string, p orb.Point, from
 func firstHeld(control []*geo.Feature, p orb.Point) time.Time {
 	var first time.Time
 	for _, f := range control {
-		if f.Props["status"] == "held" && contains(f.Geometry, p) && (first.IsZero() || f.From.Before(first)) {
+		if f.Props["status"] == "held" && areaContains(f.Geometry, p) && (first.IsZero() || f.From.Before(first)) {
 			first = f.From
 		}
 	}
@@ -203,14 +203,14 @@ func firstHeld(control []*geo.Feature, p orb.Point) time.Time {
 // shownAt reports whether a held or contested control feature contains p at t.
 func shownAt(control []*geo.Feature, p orb.Point, t time.Time) bool {
 	for _, f := range control {
-		if f.ValidAt(t) && contains(f.Geometry, p) {
+		if f.ValidAt(t) && areaContains(f.Geometry, p) {
 			return true
 		}
 	}
 	return false
 }
 
-func contains(g orb.Geometry, p orb.Point) bool {
+func areaContains(g orb.Geometry, p orb.Point) bool {
 	switch g := g.(type) {
 	case orb.Polygon:
 		return planar.PolygonContains(g, p)
@@ -220,15 +220,17 @@ func contains(g orb.Geometry, p orb.Point) bool {
 	return false
 }
 
-// near is the tolerance for a route vertex to be a place: coordinates are written with 5 decimals.
-const near = 2e-5
+// vertexTolerance is the tolerance for a route vertex to be a place: coordinates are written with 5 decimals.
+const vertexTolerance = 2e-5
 
-func same(a, b orb.Point) bool { return math.Abs(a[0]-b[0]) <= near && math.Abs(a[1]-b[1]) <= near }
+func sameVertex(a, b orb.Point) bool {
+	return math.Abs(a[0]-b[0]) <= vertexTolerance && math.Abs(a[1]-b[1]) <= vertexTolerance
+}
 
 // placeAt returns the id of the place at v, or "".
 func placeAt(places map[string]orb.Point, v orb.Point) string {
 	for id, p := range places {
-		if same(p, v) {
+		if sameVertex(p, v) {
 			return id
 		}
 	}
@@ -242,7 +244,7 @@ func lineHas(g orb.Geometry, p orb.Point) bool {
 		return false
 	}
 	for _, v := range l {
-		if same(v, p) {
+		if sameVertex(v, p) {
 			return true
 		}
 	}
@@ -271,7 +273,7 @@ func missingNote(f *geo.Feature) string {
 	return ""
 }
 
-func values(m map[string][]*geo.Feature) [][]*geo.Feature {
+func tracksInOrder(m map[string][]*geo.Feature) [][]*geo.Feature {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -284,7 +286,7 @@ func values(m map[string][]*geo.Feature) [][]*geo.Feature {
 	return out
 }
 
-// local writes an instant in the dataset's zone, UTC+07:00.
-func local(t time.Time) string {
+// ict writes an instant in the dataset's zone, UTC+07:00.
+func ict(t time.Time) string {
 	return t.In(time.FixedZone("+07:00", 7*3600)).Format("2 Jan 2006 15:04")
 }
