@@ -36,8 +36,7 @@ type stop struct {
 type milestone struct {
 	Place string `json:"place"`
 	Date  string `json:"date"`
-	Basis string `json:"basis"` // "sourced" or "approximate"
-	Note  string `json:"note,omitempty"`
+	Basis string `json:"basis"` // "sourced" or "approximate"; the feature's note explains both
 }
 
 type axis struct {
@@ -51,8 +50,8 @@ type axis struct {
 	milestones []milestone
 }
 
-func ms(place, date, basis, note string) milestone {
-	return milestone{place, stamp(at(date)), basis, note}
+func ms(place, date, basis string) milestone {
+	return milestone{Place: place, Date: stamp(at(date)), Basis: basis}
 }
 
 var axes = []axis{
@@ -65,9 +64,9 @@ var axes = []axis{
 		stops: []stop{{"1978-12-25T00:00", 0}, {"1978-12-25T18:00", 1}, {"1978-12-29T12:00", 2}, {"1979-01-01T12:00", 3}},
 		until: "1979-03-01T00:00",
 		milestones: []milestone{
-			ms("Pleiku (start)", "1978-12-25", "sourced", "campaign opened at midnight 24/25 December (Chanda)"),
-			ms("Lumphat", "1978-12-29T12:00", "approximate", ""),
-			ms("Stung Treng", "1979-01-01T12:00", "sourced", "Short gives 3 January 1979"),
+			ms("Pleiku (start)", "1978-12-25", "sourced"),
+			ms("Lumphat", "1978-12-29T12:00", "approximate"),
+			ms("Stung Treng", "1979-01-01T12:00", "sourced"),
 		},
 	},
 	{
@@ -79,8 +78,8 @@ var axes = []axis{
 		stops: []stop{{"1978-12-25T00:00", 0}, {"1978-12-26T00:00", 1}, {"1978-12-30T12:00", 2}},
 		until: "1979-03-01T00:00",
 		milestones: []milestone{
-			ms("Ban Me Thuot (start)", "1978-12-25", "sourced", ""),
-			ms("Kratie", "1978-12-30T12:00", "sourced", "Deron (French chronology) gives 1 January 1979"),
+			ms("Ban Me Thuot (start)", "1978-12-25", "sourced"),
+			ms("Kratie", "1978-12-30T12:00", "sourced"),
 		},
 	},
 	{
@@ -92,8 +91,8 @@ var axes = []axis{
 		stops: []stop{{"1978-12-21T06:00", 0}, {"1978-12-25T00:00", 0.25}, {"1978-12-30T12:00", 1}},
 		until: "1979-03-01T00:00",
 		milestones: []milestone{
-			ms("Snuol (start of the limited offensive)", "1978-12-21", "sourced", "unit not named for 21 December"),
-			ms("Kratie", "1978-12-30T12:00", "sourced", "Deron (French chronology) gives 1 January 1979"),
+			ms("Snuol (start of the limited offensive)", "1978-12-21", "sourced"),
+			ms("Kratie", "1978-12-30T12:00", "sourced"),
 		},
 	},
 	{
@@ -106,10 +105,10 @@ var axes = []axis{
 			{"1979-01-07T00:00", 5}, {"1979-01-07T10:00", 6}, {"1979-01-07T12:00", 7}},
 		until: "1979-03-01T00:00",
 		milestones: []milestone{
-			ms("Route 7 border crossing", "1979-01-01", "sourced", "main force entered on Highways 1 and 7 (Short)"),
-			ms("East bank opposite Kampong Cham", "1979-01-01T18:00", "approximate", "cleared 1–3 January (Division 10 memoir)"),
-			ms("Kampong Cham (Mekong crossing)", "1979-01-06T18:00", "sourced", "crossing forced on 6 January"),
-			ms("Phnom Penh", "1979-01-07T12:00", "sourced", "city entered around noon"),
+			ms("Route 7 border crossing", "1979-01-01", "sourced"),
+			ms("East bank opposite Kampong Cham", "1979-01-01T18:00", "approximate"),
+			ms("Kampong Cham (Mekong crossing)", "1979-01-06T18:00", "sourced"),
+			ms("Phnom Penh", "1979-01-07T12:00", "sourced"),
 		},
 	},
 	{
@@ -121,10 +120,10 @@ var axes = []axis{
 		stops: []stop{{"1979-01-01T06:00", 0}, {"1979-01-02T12:00", 1}, {"1979-01-06T00:00", 2}, {"1979-01-07T06:00", 3}, {"1979-01-07T12:00", 4}},
 		until: "1979-03-01T00:00",
 		milestones: []milestone{
-			ms("Bavet (border)", "1979-01-01", "sourced", "main force entered on Highway 1 (Short)"),
-			ms("Svay Rieng", "1979-01-02T12:00", "approximate", "fall date NOT FOUND"),
-			ms("Neak Luong (Mekong crossing)", "1979-01-07T06:00", "sourced", "first rubber-boat crossing on 6 January"),
-			ms("Phnom Penh", "1979-01-07T12:00", "sourced", "city entered around noon"),
+			ms("Bavet (border)", "1979-01-01", "sourced"),
+			ms("Svay Rieng", "1979-01-02T12:00", "approximate"),
+			ms("Neak Luong (Mekong crossing)", "1979-01-07T06:00", "sourced"),
+			ms("Phnom Penh", "1979-01-07T12:00", "sourced"),
 		},
 	},
 	{
@@ -136,8 +135,8 @@ var axes = []axis{
 		stops: []stop{{"1978-12-31T06:00", 0}, {"1979-01-05T12:00", 1}, {"1979-01-07T12:00", 2}},
 		until: "1979-03-01T00:00",
 		milestones: []milestone{
-			ms("Takeo", "1979-01-05T12:00", "approximate", "fall date NOT FOUND"),
-			ms("Phnom Penh", "1979-01-07T12:00", "sourced", ""),
+			ms("Takeo", "1979-01-05T12:00", "approximate"),
+			ms("Phnom Penh", "1979-01-07T12:00", "sourced"),
 		},
 	},
 	{
@@ -149,7 +148,7 @@ var axes = []axis{
 		stops: []stop{{"1979-01-06T00:00", 0}, {"1979-01-15T12:00", 1}},
 		until: "1979-03-01T00:00",
 		milestones: []milestone{
-			ms("Kampot", "1979-01-15T12:00", "approximate", "fall date NOT FOUND; fighting still reported late January"),
+			ms("Kampot", "1979-01-15T12:00", "approximate"),
 		},
 	},
 	{
@@ -161,9 +160,9 @@ var axes = []axis{
 		stops: []stop{{"1979-01-06T22:00", 0}, {"1979-01-08T12:00", 1}, {"1979-01-10T00:00", 2}, {"1979-01-11T12:00", 3}, {"1979-01-16T00:00", 4}, {"1979-01-25T12:00", 5}},
 		until: "1979-03-01T00:00",
 		milestones: []milestone{
-			ms("Ta Lon (landing)", "1979-01-06T22:00", "sourced", ""),
-			ms("Kampong Som and Ream", "1979-01-11T12:00", "sourced", "Hanoi radio claimed 7 January; TIME reported street fighting late January"),
-			ms("Koh Kong", "1979-01-25T12:00", "approximate", "date NOT FOUND"),
+			ms("Ta Lon (landing)", "1979-01-06T22:00", "sourced"),
+			ms("Kampong Som and Ream", "1979-01-11T12:00", "sourced"),
+			ms("Koh Kong", "1979-01-25T12:00", "approximate"),
 		},
 	},
 	{
@@ -176,11 +175,11 @@ var axes = []axis{
 		stops: []stop{{"1979-01-08T06:00", 0}, {"1979-01-09T12:00", 1}, {"1979-01-10T12:00", 2}, {"1979-01-12T12:00", 3}, {"1979-01-14T12:00", 4}, {"1979-01-15T12:00", 5}},
 		until: "1979-03-01T00:00",
 		milestones: []milestone{
-			ms("Kampong Chhnang", "1979-01-09T12:00", "approximate", "airfield claimed taken 7 January (Vietnamese source), disputed"),
-			ms("Pursat", "1979-01-10T12:00", "approximate", "fall date NOT FOUND"),
-			ms("Battambang", "1979-01-12T12:00", "sourced", "heavy fighting reported; fall date NOT FOUND"),
-			ms("Sisophon", "1979-01-14T12:00", "approximate", "fall date NOT FOUND"),
-			ms("12 km from Poipet", "1979-01-15T12:00", "sourced", "Poipet not yet taken on 15 January"),
+			ms("Kampong Chhnang", "1979-01-09T12:00", "approximate"),
+			ms("Pursat", "1979-01-10T12:00", "approximate"),
+			ms("Battambang", "1979-01-12T12:00", "sourced"),
+			ms("Sisophon", "1979-01-14T12:00", "approximate"),
+			ms("12 km from Poipet", "1979-01-15T12:00", "sourced"),
 		},
 	},
 	{
@@ -192,8 +191,8 @@ var axes = []axis{
 		stops: []stop{{"1979-01-08T00:00", 0}, {"1979-01-10T12:00", 1}, {"1979-01-22T12:00", 2}},
 		until: "1979-03-01T00:00",
 		milestones: []milestone{
-			ms("Kampong Thom", "1979-01-10T12:00", "approximate", "fall date NOT FOUND"),
-			ms("Siem Reap", "1979-01-22T12:00", "approximate", "fall date NOT FOUND; fighting reported late January"),
+			ms("Kampong Thom", "1979-01-10T12:00", "approximate"),
+			ms("Siem Reap", "1979-01-22T12:00", "approximate"),
 		},
 	},
 }

@@ -9,13 +9,25 @@ import (
 // windowStart is the start of the dataset window, 1 April 1978.
 func windowStart() time.Time { return at("1978-04-01") }
 
-// fallTimes gives, for each part of the country, the instant from which the control layer shows it held by
-// Vietnamese and KUFNS forces (see heldSteps for the sources and the reasoning). Zones end where their parts fall.
+// fallTimes gives, for each part of the country, the first instant from which the control layer shows it held
+// or contested (see heldSteps and contestedAreas). Zones end where their parts are reached.
 func fallTimes() map[string]time.Time {
 	m := map[string]time.Time{}
+	first := func(p string, t time.Time) {
+		if old, ok := m[p]; !ok || t.Before(old) {
+			m[p] = t
+		}
+	}
 	for _, s := range heldSteps() {
 		for _, p := range s.add {
-			m[p] = at(s.from)
+			first(p, at(s.from))
+		}
+	}
+	for _, a := range contestedAreas() {
+		for _, s := range a.steps {
+			for _, p := range s.add {
+				first(p, at(s.from))
+			}
 		}
 	}
 	return m
@@ -94,13 +106,18 @@ func zoneDefs() []zoneDef {
 		},
 		{
 			id: "west", kind: "zone",
-			parts:  []string{"kampong_speu", "kampong_chhnang", "koh_kong"},
-			phases: admin(""),
+			parts: []string{"kampong_speu", "kampong_chhnang", "koh_kong"},
+			// Chou Chet was arrested in March 1978: the purge is under way when the window opens.
+			phases: []phase{{from: "1978-04-01", status: "purge"}},
 		},
 		{
 			id: "northwest", kind: "zone",
-			parts:  []string{"battambang", "pursat"},
-			phases: admin("Ruos Nhim"),
+			parts: []string{"battambang", "pursat"},
+			// Spring 1978: Southwest Zone cadres purge the zone; Ruos Nhim arrested in mid-1978 (15 June used).
+			phases: []phase{
+				{from: "1978-04-01", status: "purge", secretary: "Ruos Nhim"},
+				{from: "1978-06-15", status: "purge"},
+			},
 		},
 		{
 			id: "central", kind: "zone",
