@@ -106,7 +106,7 @@ func campFeatures() []Feature {
 			case i+1 < len(c.pops):
 				to = at(c.pops[i+1].t)
 				if c.track == "khlong-wa" && i == 0 {
-					to = at("1979-05-01T00:00") // gap until October: no keyframe
+					to = at("1979-04-25T12:00") // moved back into Cambodia on 25 April; gap until October
 				}
 			case c.until != "":
 				to = at(c.until)

@@ -105,6 +105,17 @@ var flows = []flow{
 		until: "1979-05-01T00:00",
 	},
 	{
+		// "About 80,000" moved back into Cambodia by the Thai army on 25
+		// April 1979 after a two-day march to mountains near Aranyaprathet
+		// (one wire report); the mountains are not located: the line from
+		// Khlong Wa to the border and across it is schematic.
+		track: "thai-army-return-april-1979", kind: "pushback", direction: "back across the border into Cambodia",
+		basis: "people moved back by the Thai army (about 80,000, one report)",
+		route: []P{khlongWa, P{102.325, 13.50}, P{102.40, 13.50}},
+		kfs:   []kf{{"1979-04-23T12:00", 0.1, 80000, "linear", nil}, {"1979-04-25T12:00", -1, 80000, "step", nil}},
+		until: "1979-04-29T00:00",
+	},
+	{
 		track: "aranyaprathet-sent-back-april-1979", kind: "pushback", direction: "east, back into Cambodia",
 		basis: "people sent back (5,000–6,000)",
 		route: []P{placeByID("aranyaprathet"), placeByID("poipet"), toward(placeByID("poipet"), placeByID("sisophon"), 10)},

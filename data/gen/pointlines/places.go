@@ -51,7 +51,7 @@ var taken = map[string]string{
 	"kampong-som":     "Contested: Hanoi radio claimed 7 January 1979; the Vietnamese navy's account implies about 11 January; TIME's 29 January issue still reported street fighting.",
 	"ream":            "Taken with Kampong Som after five days of fighting that began with the Ta Lon landing (6 January 1979).",
 	"battambang":      "Date not known; heavy fighting reported there on 12 January 1979.",
-	"poipet":          "Date not known; troops of the new regime were 12 km away on 15 January 1979.",
+	"poipet":          "Troops of the new regime were 12 km away on 15 January 1979; taken by Heng Samrin's forces on 4 March 1979 and retaken by the Khmer Rouge on 6 April (El País).",
 	"siem-reap":       "Date not known; heavy fighting still reported in late January 1979.",
 	"kampot":          "Date not known; heavy fighting in late January 1979, the town shelled from the mountains.",
 	"takeo":           "Date not known; Khmer Rouge units pursued in the province on 23 January 1979.",
