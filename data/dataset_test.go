@@ -580,7 +580,8 @@ func TestSourcedDates(t *testing.T) {
 		}
 	}
 
-	// Perimeter: closed from 7 January 1979, then controlled, then open.
+	// Perimeter: closed on 7 January 1979, then controlled (entry restricted)
+	// with no sourced end; "open" only as the Gargiulo article's claim.
 	pp := tracks(layers)["perimeter/phnom-penh-perimeter"]
 	if len(pp) == 0 {
 		t.Fatal("perimeter track phnom-penh-perimeter missing")
@@ -594,11 +595,8 @@ func TestSourcedDates(t *testing.T) {
 			order = append(order, s)
 		}
 	}
-	if strings.Join(order, ",") != "closed,controlled,open" {
-		t.Errorf("perimeter statuses %v, want closed, controlled, open", order)
-	}
-	if last := pp[len(pp)-1]; last.ends() || last.from.Year() != 1980 {
-		t.Errorf("perimeter: open from 1980, open-ended; got %s–%s", last.from, last.to)
+	if strings.Join(order, ",") != "closed,controlled" {
+		t.Errorf("perimeter statuses %v, want closed, controlled (no source dates a reopening)", order)
 	}
 	claims := 0
 	for _, k := range layers["perimeter"] {
@@ -607,8 +605,8 @@ func TestSourcedDates(t *testing.T) {
 			continue
 		}
 		claims++
-		if p["certainty"] != "low" || !strings.Contains(strings.ToLower(text(p, "note", "en")), "unconfirmed") {
-			t.Errorf("perimeter/%s: the Gargiulo article's claims must be certainty low and say unconfirmed", k.id)
+		if p["certainty"] != "low" || p["confirmed"] != false || !strings.Contains(text(p, "note", "en"), "confirm") {
+			t.Errorf("perimeter/%s: the Gargiulo article's claims must be certainty low, confirmed false, and say what confirms them", k.id)
 		}
 	}
 	if claims == 0 {
@@ -1130,109 +1128,9 @@ func TestNeutralWording(t *testing.T) {
 // French, one feature a line, with what is missing. The history work (issue 8)
 // empties it: fill the texts in data/source/texts/<layer>.csv, rebuild, and
 // delete the line.
-var untranslated = map[string]string{
-	"camps/khao-i-dang-19791121-0000":                        "note.km note.fr",
-	"camps/khao-i-dang-19791215-0000":                        "note.km note.fr",
-	"camps/khao-i-dang-19800315-0000":                        "note.km note.fr",
-	"camps/khao-i-dang-19800616-0000":                        "note.km note.fr",
-	"camps/khlong-wa-19790421-1200":                          "note.km note.fr",
-	"camps/khlong-wa-19791010-1200":                          "note.km note.fr",
-	"camps/khlong-wa-19791024-0000":                          "note.km note.fr",
-	"camps/mak-mun-19791230-0000":                            "note.km note.fr",
-	"camps/nong-chan-19790601-0000":                          "note.km note.fr",
-	"camps/nong-chan-19790825-0000":                          "note.km note.fr",
-	"camps/nong-chan-19791108-0000":                          "note.km note.fr",
-	"camps/nong-samet-19790515-0000":                         "note.km note.fr",
-	"camps/nong-samet-19791201-0000":                         "note.km note.fr",
-	"camps/nong-samet-19800115-0000":                         "note.km note.fr",
-	"camps/nong-samet-19800515-0000":                         "note.km note.fr",
-	"camps/sa-kaeo-19791024-0000":                            "note.km note.fr",
-	"camps/sa-kaeo-19791101-0000":                            "note.km note.fr",
-	"camps/sa-kaeo-19800618-0000":                            "note.km note.fr",
-	"flows/aranyaprathet-sent-back-april-1979-19790422-1200": "note.km note.fr",
-	"flows/east-zone-deportations-1978-19780601-0000":        "note.km note.fr",
-	"flows/east-zone-flight-to-vietnam-1978-19780915-1200":   "note.km note.fr",
-	"flows/flight-west-1979-autumn-19790801-0000":            "note.km note.fr",
-	"flows/flight-west-1979-autumn-19791001-0000":            "note.km note.fr",
-	"flows/flight-west-1979-autumn-19791112-0000":            "note.km note.fr",
-	"flows/foreigners-to-thai-border-1979-01-19790110-1200":  "note.km note.fr",
-	"flows/foreigners-to-thai-border-1979-01-19790116-1200":  "note.km note.fr",
-	"flows/highway-1-april-1979-19790412-0000":               "note.km note.fr",
-	"flows/khlong-wa-april-1979-19790419-1200":               "note.km note.fr",
-	"flows/khlong-wa-april-1979-19790421-1200":               "note.km note.fr",
-	"flows/khlong-wa-october-1979-19791001-0000":             "note.km note.fr",
-	"flows/khlong-wa-october-1979-19791010-1200":             "note.km note.fr",
-	"flows/khlong-wa-to-sa-kaeo-1979-19791024-0000":          "note.km note.fr",
-	"flows/khlong-wa-to-sa-kaeo-1979-19791101-0000":          "note.km note.fr",
-	"flows/land-bridge-nong-chan-1980-19800101-0000":         "note.km note.fr",
-	"flows/land-bridge-nong-chan-1980-19800215-0000":         "note.km note.fr",
-	"flows/land-bridge-nong-chan-1980-19800315-0000":         "note.km note.fr",
-	"flows/land-bridge-nong-chan-1980-19800415-0000":         "note.km note.fr",
-	"flows/mak-mun-to-nong-chan-1980-06-19800623-0000":       "note.km note.fr",
-	"flows/preah-vihear-pushback-1979-06-19790608-0600":      "note.km note.fr",
-	"flows/preah-vihear-pushback-1979-06-19790609-0000":      "note.km note.fr",
-	"flows/preah-vihear-pushback-1979-06-19790610-0000":      "note.km note.fr",
-	"flows/preah-vihear-pushback-1979-06-19790611-0000":      "note.km note.fr",
-	"flows/preah-vihear-pushback-1979-06-19790612-0000":      "note.km note.fr",
-	"flows/preah-vihear-pushback-1979-06-19790613-1200":      "note.km note.fr",
-	"flows/repatriation-khao-i-dang-1980-06-19800617-0000":   "note.km note.fr",
-	"flows/repatriation-khao-i-dang-1980-06-19800618-0000":   "note.km note.fr",
-	"flows/repatriation-sa-kaeo-1980-06-19800618-0000":       "note.km note.fr",
-	"flows/repatriation-sa-kaeo-1980-06-19800619-0000":       "note.km note.fr",
-	"flows/return-home-1979-19790115-1200":                   "note.km note.fr",
-	"flows/return-home-1979-19790301-0000":                   "note.km note.fr",
-	"perimeter/phnom-penh-closure-claim-gargiulo":            "note.km note.fr",
-	"perimeter/phnom-penh-outskirts-claim-gargiulo":          "note.km note.fr",
-	"perimeter/phnom-penh-perimeter-1979-01-07":              "note.km note.fr",
-	"perimeter/phnom-penh-perimeter-1979-01-08":              "note.km note.fr",
-	"perimeter/phnom-penh-perimeter-1979-06":                 "note.km note.fr",
-	"perimeter/phnom-penh-perimeter-1980":                    "note.km note.fr",
-	"places/aranyaprathet":                                   "note.km note.fr",
-	"places/battambang":                                      "note.km note.fr",
-	"places/kampong-cham":                                    "note.km note.fr",
-	"places/kampong-chhnang":                                 "note.km note.fr",
-	"places/kampong-som":                                     "note.km note.fr",
-	"places/kampong-speu":                                    "note.km note.fr",
-	"places/kampong-thom":                                    "note.km note.fr",
-	"places/kampot":                                          "note.km note.fr",
-	"places/koh-kong":                                        "note.km note.fr",
-	"places/kratie":                                          "note.km note.fr",
-	"places/lumphat":                                         "note.km note.fr",
-	"places/neak-luong":                                      "note.km note.fr",
-	"places/phnom-malai":                                     "note.km note.fr",
-	"places/phnom-penh":                                      "note.km note.fr",
-	"places/poipet":                                          "note.km note.fr",
-	"places/preah-vihear-temple":                             "note.km note.fr",
-	"places/prey-veng":                                       "note.km note.fr",
-	"places/pursat":                                          "note.km note.fr",
-	"places/ream":                                            "note.km note.fr",
-	"places/siem-reap":                                       "note.km note.fr",
-	"places/sisophon":                                        "note.km note.fr",
-	"places/stung-treng":                                     "note.km note.fr",
-	"places/svay-rieng":                                      "note.km note.fr",
-	"places/ta-lon":                                          "note.km note.fr",
-	"places/takeo":                                           "note.km note.fr",
-	"places/tuol-sleng":                                      "note.km note.fr",
-}
+var untranslated = map[string]string{}
 
 // latinInKhmer lists the features whose Khmer texts keep Latin-script words,
 // one feature a line, with the reason. The history work (issue 8) empties it
 // where a Khmer form exists.
-var latinInKhmer = map[string]string{
-	"camps/khlong-wa-19790421-1200":                    "name kept in Latin script (Khlong Wa): no Khmer spelling in the sources consulted",
-	"camps/khlong-wa-19791010-1200":                    "name kept in Latin script (Khlong Wa): no Khmer spelling in the sources consulted",
-	"camps/khlong-wa-19791024-0000":                    "name kept in Latin script (Khlong Wa): no Khmer spelling in the sources consulted",
-	"camps/mak-mun-19791230-0000":                      "name kept in Latin script (Mak Mun): no Khmer spelling in the sources consulted",
-	"camps/nong-chan-19790601-0000":                    "name kept in Latin script (Nong Chan): no Khmer spelling in the sources consulted",
-	"camps/nong-chan-19790825-0000":                    "name kept in Latin script (Nong Chan): no Khmer spelling in the sources consulted",
-	"camps/nong-chan-19791108-0000":                    "name kept in Latin script (Nong Chan): no Khmer spelling in the sources consulted",
-	"camps/nong-samet-19790515-0000":                   "name kept in Latin script (Nong Samet): no Khmer spelling in the sources consulted",
-	"camps/nong-samet-19791201-0000":                   "name kept in Latin script (Nong Samet): no Khmer spelling in the sources consulted",
-	"camps/nong-samet-19800115-0000":                   "name kept in Latin script (Nong Samet): no Khmer spelling in the sources consulted",
-	"camps/nong-samet-19800515-0000":                   "name kept in Latin script (Nong Samet): no Khmer spelling in the sources consulted",
-	"flows/land-bridge-nong-chan-1980-19800101-0000":   "name kept in Latin script (Nong Chan): no Khmer spelling in the sources consulted",
-	"flows/land-bridge-nong-chan-1980-19800215-0000":   "name kept in Latin script (Nong Chan): no Khmer spelling in the sources consulted",
-	"flows/land-bridge-nong-chan-1980-19800315-0000":   "name kept in Latin script (Nong Chan): no Khmer spelling in the sources consulted",
-	"flows/land-bridge-nong-chan-1980-19800415-0000":   "name kept in Latin script (Nong Chan): no Khmer spelling in the sources consulted",
-	"flows/mak-mun-to-nong-chan-1980-06-19800623-0000": "name kept in Latin script (Mak Mun Nong Chan): no Khmer spelling in the sources consulted",
-}
+var latinInKhmer = map[string]string{}

@@ -5,18 +5,24 @@ import (
 	"math"
 )
 
-// Unsourced border positions ([U]) shared by flows and camps.
+// Border positions shared by flows and camps. None has sourced
+// coordinates except Nong Samet's; the others are placed from what the
+// sources say of them (certainty low).
 var (
-	// Nong Chan: the Wikipedia infobox gives the same coordinates as Nong
-	// Samet, so one of them is wrong; placed a few km north of Nong Samet
-	// on the border, in Khok Sung district.
-	nongChan = P{102.74, 13.90}
-	// Mak Mun (Non Mak Mun): no coordinates found; halfway between Nong
-	// Samet and Nong Chan, where the sources put it.
-	makMun = P{102.7367, 13.866}
-	// Khlong Wa: no coordinates found; "about 40 km south of Aranyaprathet"
-	// on the border.
-	khlongWa = P{102.38, 13.34}
+	// Nong Samet: the Wikipedia infobox coordinates.
+	nongSamet = P{102.7333, 13.8319}
+	// Mak Mun and Nong Chan: Nong Samet was "about one kilometer northeast
+	// of Mak Mun and two kilometers northeast of Nong Chan" (Wikipedia,
+	// Nong Samet Refugee Camp); placed 1 and 2 km south-west of it along
+	// the border line. (The Nong Chan infobox repeats Nong Samet's
+	// coordinates.)
+	makMun   = P{102.7288, 13.8240}
+	nongChan = P{102.7242, 13.8162}
+	// Khlong Wa: "about 40 km south of Aranyaprathet" where people
+	// "crossed into Thailand": on the Thai side, about 2 km west of the
+	// basemap's border line and 40 km in a straight line from
+	// Aranyaprathet, in Khlong Hat district (Sa Kaeo).
+	khlongWa = P{102.31, 13.38}
 	// Foothills of the Cardamoms (start of the October 1979 flight).
 	cardamomFoothills = P{102.80, 12.70}
 	// Thai side of the Dangrek, on the way to Preah Vihear (June 1979).
@@ -31,12 +37,15 @@ var (
 
 // kf is one keyframe of a flow: from t until the next keyframe (or until),
 // the line is the route's prefix up to waypoint wp (fractions allowed; a
-// negative wp means the whole route) and people is the figure (NaN = null).
+// negative wp means the whole route), people is the figure (NaN = not
+// known: people is null) and rng, when set, the [min, max]
+// the sources give (people_range).
 type kf struct {
 	t      string
 	wp     float64
 	people float64
 	interp string
+	rng    []float64
 }
 
 type flow struct {
@@ -49,118 +58,141 @@ type flow struct {
 
 var null = math.NaN()
 
+// pv is the range of the Preah Vihear pushback's figure.
+var pv = []float64{30000, 45000}
+
 var flows = []flow{
 	{
 		track: "east-zone-flight-to-vietnam-1978", kind: "flight", direction: "east, into Vietnam",
-		basis: "people who crossed with Heng Samrin (lower bound of Becker's 2,000–3,000)",
+		basis: "people who crossed with Heng Samrin (Becker gives 2,000–3,000)",
 		route: []P{placeByID("prey-veng"), placeByID("svay-rieng"), bavet},
-		kfs:   []kf{{"1978-09-15T12:00", -1, 2000, "step"}},
+		kfs:   []kf{{"1978-09-15T12:00", -1, 2000, "step", []float64{2000, 3000}}},
 		until: "1978-11-01T00:00",
 	},
 	{
 		track: "east-zone-deportations-1978", kind: "deportation", direction: "west",
-		basis: "no figure found",
+		basis: "no figure known",
 		route: []P{placeByID("prey-veng"), placeByID("neak-luong"), placeByID("phnom-penh"), placeByID("pursat"), placeByID("battambang")},
-		kfs:   []kf{{"1978-06-01T00:00", -1, null, "step"}},
+		kfs:   []kf{{"1978-06-01T00:00", -1, null, "step", nil}},
 		until: "1978-12-25T00:00",
 	},
 	{
 		track: "return-home-1979", kind: "return", direction: "east, toward home villages",
-		basis: "no figure found",
+		basis: "no figure known",
 		route: []P{placeByID("battambang"), placeByID("pursat"), placeByID("kampong-chhnang"), placeByID("phnom-penh"), placeByID("neak-luong"), placeByID("svay-rieng")},
-		kfs:   []kf{{"1979-01-15T12:00", 0.05, null, "linear"}, {"1979-03-01T00:00", -1, null, "step"}},
+		kfs:   []kf{{"1979-01-15T12:00", 0.05, null, "linear", nil}, {"1979-03-01T00:00", -1, null, "step", nil}},
 		until: "1979-07-01T00:00",
 	},
 	{
 		track: "highway-1-april-1979", kind: "return", direction: "along Highway 1, people going home",
-		basis: "no figure found ('clogged')",
+		basis: "no figure known ('clogged')",
 		route: []P{bavet, placeByID("svay-rieng"), placeByID("neak-luong"), placeByID("phnom-penh")},
-		kfs:   []kf{{"1979-04-12T00:00", -1, null, "step"}},
+		kfs:   []kf{{"1979-04-12T00:00", -1, null, "step", nil}},
 		until: "1979-04-18T00:00",
 	},
 	{
 		track: "foreigners-to-thai-border-1979-01", kind: "evacuation", direction: "west, into Thailand",
 		basis: "foreigners escorted to the border",
 		route: []P{placeByID("battambang"), placeByID("sisophon"), placeByID("poipet"), placeByID("aranyaprathet")},
-		kfs:   []kf{{"1979-01-10T12:00", 0.05, 922, "linear"}, {"1979-01-16T12:00", -1, 922, "step"}},
+		kfs:   []kf{{"1979-01-10T12:00", 0.05, 922, "linear", nil}, {"1979-01-16T12:00", -1, 922, "step", nil}},
 		until: "1979-01-20T00:00",
 	},
 	{
 		track: "khlong-wa-april-1979", kind: "flight", direction: "west, into Thailand",
 		basis: "people who crossed (at least)",
 		route: []P{placeByID("battambang"), khlongWa},
-		kfs:   []kf{{"1979-04-19T12:00", 0.1, 15000, "linear"}, {"1979-04-21T12:00", -1, 15000, "step"}},
+		kfs:   []kf{{"1979-04-19T12:00", 0.1, 15000, "linear", nil}, {"1979-04-21T12:00", -1, 15000, "step", nil}},
 		until: "1979-05-01T00:00",
 	},
 	{
+		// "About 80,000" moved back into Cambodia by the Thai army on 25
+		// April 1979 after a two-day march to mountains near Aranyaprathet
+		// (one wire report); the mountains are not located: the line from
+		// Khlong Wa to the border and across it is schematic.
+		track: "thai-army-return-april-1979", kind: "pushback", direction: "back across the border into Cambodia",
+		basis: "people moved back by the Thai army (about 80,000, one report)",
+		route: []P{khlongWa, P{102.325, 13.50}, P{102.40, 13.50}},
+		kfs:   []kf{{"1979-04-23T12:00", 0.1, 80000, "linear", nil}, {"1979-04-25T12:00", -1, 80000, "step", nil}},
+		until: "1979-04-29T00:00",
+	},
+	{
 		track: "aranyaprathet-sent-back-april-1979", kind: "pushback", direction: "east, back into Cambodia",
-		basis: "people sent back (lower bound of 5,000–6,000)",
+		basis: "people sent back (5,000–6,000)",
 		route: []P{placeByID("aranyaprathet"), placeByID("poipet"), toward(placeByID("poipet"), placeByID("sisophon"), 10)},
-		kfs:   []kf{{"1979-04-22T12:00", -1, 5000, "step"}},
+		kfs:   []kf{{"1979-04-22T12:00", -1, 5000, "step", []float64{5000, 6000}}},
 		until: "1979-04-29T00:00",
 	},
 	{
 		track: "preah-vihear-pushback-1979-06", kind: "pushback", direction: "by bus to Preah Vihear, then down the escarpment into Cambodia",
-		basis: "people forced back (Wikipedia figure; estimates 30,000–45,000)",
-		route: []P{nongChan, thaiSideNorth, thaiDangrekWest, thaiDangrekEast, placeByID("preah-vihear-temple"), belowEscarpment},
-		kfs: []kf{{"1979-06-08T06:00", 0.05, 42000, "linear"}, {"1979-06-09T00:00", 1.2, 42000, "linear"}, {"1979-06-10T00:00", 2.2, 42000, "linear"},
-			{"1979-06-11T00:00", 3.2, 42000, "linear"}, {"1979-06-12T00:00", 4, 42000, "linear"}, {"1979-06-13T12:00", -1, 42000, "step"}},
+		basis: "people forced back from the camps around Aranyaprathet (42,000; estimates 30,000–45,000)",
+		route: []P{placeByID("aranyaprathet"), thaiSideNorth, thaiDangrekWest, thaiDangrekEast, placeByID("preah-vihear-temple"), belowEscarpment},
+		kfs: []kf{{"1979-06-08T06:00", 0.05, 42000, "linear", pv}, {"1979-06-09T00:00", 1.2, 42000, "linear", pv}, {"1979-06-10T00:00", 2.2, 42000, "linear", pv},
+			{"1979-06-11T00:00", 3.2, 42000, "linear", pv}, {"1979-06-12T00:00", 4, 42000, "linear", pv}, {"1979-06-13T12:00", -1, 42000, "step", pv}},
 		until: "1979-06-24T00:00",
-		extra: map[string]any{"deaths_estimate": "400–10,000", "people_range": "30,000–45,000"},
+		extra: map[string]any{"deaths_estimate": "400–10,000"},
+	},
+	{
+		// Part of the same pushback: "several thousand" from Nong Chan
+		// (Wikipedia, Nong Chan Refugee Camp), joining the buses north.
+		track: "preah-vihear-pushback-1979-06-nong-chan", kind: "pushback", direction: "by bus from Nong Chan toward Preah Vihear",
+		basis: "several thousand (no exact figure known)",
+		route: []P{nongChan, thaiSideNorth},
+		kfs:   []kf{{"1979-06-08T06:00", 0.1, null, "linear", nil}, {"1979-06-09T00:00", -1, null, "step", nil}},
+		until: "1979-06-24T00:00",
 	},
 	{
 		track: "flight-west-1979-autumn", kind: "flight", direction: "west, to the Thai border",
 		basis: "from October 1979: people who crossed safely since early October (cumulative)",
 		route: []P{placeByID("battambang"), placeByID("sisophon"), nongChan},
-		kfs: []kf{{"1979-08-01T00:00", -1, null, "step"},
-			{"1979-10-01T00:00", -1, 0, "linear"},
-			{"1979-11-12T00:00", -1, 80000, "step"}},
+		kfs: []kf{{"1979-08-01T00:00", -1, null, "step", nil},
+			{"1979-10-01T00:00", -1, null, "step", nil},
+			{"1979-11-12T00:00", -1, 80000, "step", nil}},
 		until: "1979-12-01T00:00",
 	},
 	{
 		track: "khlong-wa-october-1979", kind: "flight", direction: "west, to the Thai border",
 		basis: "people arrived at the border (cumulative)",
 		route: []P{cardamomFoothills, khlongWa},
-		kfs:   []kf{{"1979-10-01T00:00", 0.05, 0, "linear"}, {"1979-10-10T12:00", -1, 60000, "step"}},
+		kfs:   []kf{{"1979-10-01T00:00", 0.05, null, "linear", nil}, {"1979-10-10T12:00", -1, 60000, "step", nil}},
 		until: "1979-10-24T00:00",
 	},
 	{
 		track: "khlong-wa-to-sa-kaeo-1979", kind: "transfer", direction: "west, by bus to Sa Kaeo",
 		basis: "people bussed to Sa Kaeo (cumulative)",
 		route: []P{khlongWa, placeByID("aranyaprathet"), P{102.0589, 13.8206}},
-		kfs:   []kf{{"1979-10-24T00:00", -1, 8000, "linear"}, {"1979-11-01T00:00", -1, 30000, "step"}},
+		kfs:   []kf{{"1979-10-24T00:00", -1, 8000, "linear", nil}, {"1979-11-01T00:00", -1, 30000, "step", nil}},
 		until: "1979-11-08T00:00",
 	},
 	{
 		track: "land-bridge-nong-chan-1980", kind: "land-bridge", direction: "to the border at Nong Chan and back home with food and rice seed",
 		basis: "people arriving per day",
 		route: []P{placeByID("battambang"), placeByID("sisophon"), nongChan},
-		kfs: []kf{{"1980-01-01T00:00", -1, null, "step"},
-			{"1980-02-15T00:00", -1, 4500, "linear"},
-			{"1980-03-15T00:00", -1, 9000, "step"},
-			{"1980-04-15T00:00", -1, null, "step"}},
+		kfs: []kf{{"1980-01-01T00:00", -1, null, "step", nil},
+			{"1980-02-15T00:00", -1, 4500, "linear", nil},
+			{"1980-03-15T00:00", -1, 9000, "step", nil},
+			{"1980-05-01T00:00", -1, null, "step", nil}},
 		until: "1980-06-01T00:00",
 		extra: map[string]any{"people_unit": "per day"},
 	},
 	{
 		track: "repatriation-khao-i-dang-1980-06", kind: "repatriation", direction: "east, back into Cambodia",
-		basis: "number repatriated NOT FOUND",
+		basis: "number repatriated not known",
 		route: []P{P{102.6675, 13.8939}, borderEastOfKID},
-		kfs:   []kf{{"1980-06-17T00:00", 0.1, null, "linear"}, {"1980-06-18T00:00", -1, null, "step"}},
+		kfs:   []kf{{"1980-06-17T00:00", 0.1, null, "linear", nil}, {"1980-06-18T00:00", -1, null, "step", nil}},
 		until: "1980-06-25T00:00",
 	},
 	{
 		track: "repatriation-sa-kaeo-1980-06", kind: "repatriation", direction: "east, back into Cambodia",
-		basis: "number repatriated NOT FOUND",
+		basis: "number repatriated not known",
 		route: []P{P{102.0589, 13.8206}, placeByID("aranyaprathet"), placeByID("poipet")},
-		kfs:   []kf{{"1980-06-18T00:00", 0.1, null, "linear"}, {"1980-06-19T00:00", -1, null, "step"}},
+		kfs:   []kf{{"1980-06-18T00:00", 0.1, null, "linear", nil}, {"1980-06-19T00:00", -1, null, "step", nil}},
 		until: "1980-06-25T00:00",
 	},
 	{
 		track: "mak-mun-to-nong-chan-1980-06", kind: "flight", direction: "to Nong Chan",
-		basis: "no figure found",
+		basis: "no figure known",
 		route: []P{makMun, nongChan},
-		kfs:   []kf{{"1980-06-23T00:00", -1, null, "step"}},
+		kfs:   []kf{{"1980-06-23T00:00", -1, null, "step", nil}},
 		until: "1980-06-30T00:00",
 	},
 }
@@ -186,10 +218,12 @@ func flowFeatures() []Feature {
 				geomLine = prefix(f.route, c, math.Max(d, math.Min(1, total)))
 			}
 			p := base(from, to, f.track, k.interp)
-			if math.IsNaN(k.people) {
-				p["people"] = nil
-			} else {
+			p["people"] = nil // not known: null, never 0
+			if !math.IsNaN(k.people) {
 				p["people"] = k.people
+			}
+			if k.rng != nil {
+				p["people_range"] = k.rng
 			}
 			p["people_basis"] = f.basis
 			p["kind"] = f.kind

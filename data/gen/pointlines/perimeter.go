@@ -49,14 +49,10 @@ func perimeterFeatures() []Feature {
 		"closed", newAuth,
 		map[string]any{"population_estimate": 20000, "population_note": "about 20,000 Khmer Rouge soldiers and workers still in the city on 7 January (Strangio)"},
 		city)
-	add("phnom-penh-perimeter-1979-01-08", "1979-01-08T12:00", "1979-06-01T00:00", track,
-		"closed", newAuth,
-		nil, city)
-	add("phnom-penh-perimeter-1979-06", "1979-06-01T00:00", "1980-01-01T00:00", track,
-		"controlled", "People's Republic of Kampuchea",
-		nil, city)
-	add("phnom-penh-perimeter-1980", "1980-01-01T00:00", "", track,
-		"open", "People's Republic of Kampuchea",
+	// Entry restricted from 8 January 1979; no source dates a change of
+	// status after that, so the keyframe is open-ended.
+	add("phnom-penh-perimeter-1979-01-08", "1979-01-08T12:00", "", track,
+		"controlled", newAuth,
 		nil, city)
 
 	// The Gargiulo article's claims that no other source confirms.
@@ -68,5 +64,9 @@ func perimeterFeatures() []Feature {
 		"closed", newAuth,
 		map[string]any{"claim_of": "the Gargiulo article", "confirmed": false, "kind": "outskirts"},
 		polygon(scaled(ppRing, 1.8), reversed(ppRing)))
+	add("phnom-penh-reopening-claim-gargiulo", "1980-01-01T00:00", "1981-01-01T00:00", "",
+		"open", "People's Republic of Kampuchea",
+		map[string]any{"claim_of": "the Gargiulo article", "confirmed": false},
+		city)
 	return out
 }
