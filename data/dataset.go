@@ -59,11 +59,15 @@ func ReadDir(fsys fs.FS) (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := ParseManifest(ManifestFile, raw)
-	if err != nil {
-		return nil, err
+	m, problems := parseManifest(ManifestFile, raw)
+	if m == nil {
+		return nil, problems
 	}
+	r.errs = problems // and look at the layers' files still
 	for _, l := range m.Layers {
+		if !idPattern.MatchString(l.ID) {
+			continue // reported
+		}
 		name := l.ID + ".geojson"
 		if err := r.layerFile(name, l.ID); errors.Is(err, fs.ErrNotExist) {
 			r.errs = append(r.errs, Problem{File: name, Reason: fmt.Sprintf("missing: layers[%d] %q of %s has no file", slices.Index(m.LayerIDs(), l.ID), l.ID, ManifestFile)})

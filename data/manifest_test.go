@@ -93,7 +93,9 @@ func TestManifestProblems(t *testing.T) {
 			file: "dataset.json", want: `layers[2].id: "routes" is also layers[1]`},
 		{name: "bad speed", edit: func(m map[string]any) { m["window"].(map[string]any)["speed"] = "hour" },
 			file: "dataset.json", want: `window.speed: "hour": want day, week or month`},
-		{name: "bad scale", edit: func(m map[string]any) { layer(m, 1)["style"].(map[string]any)["width_by"].(map[string]any)["scale"] = "log" },
+		{name: "bad scale", edit: func(m map[string]any) {
+			layer(m, 1)["style"].(map[string]any)["width_by"].(map[string]any)["scale"] = "log"
+		},
 			file: "dataset.json", want: `layers[1].style.width_by.scale: "log": want sqrt or linear`},
 		{name: "wrong type", edit: func(m map[string]any) { m["languages"] = "fr" },
 			file: "dataset.json", want: "cannot unmarshal string into Go struct field Manifest.languages"},
