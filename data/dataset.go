@@ -23,8 +23,6 @@ type Dataset struct {
 	// names); stores then use BareManifest.
 	Manifest *Manifest
 	Features []geo.Feature
-	// Bibliography is the bibliography file as given (JSON), or nil.
-	Bibliography []byte
 	// Version names the content: a hash of every file read.
 	Version string
 }
@@ -100,7 +98,6 @@ func ReadDir(fsys fs.FS) (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	ds.Bibliography = bib
 	m.BibliographyData = bib
 	return ds, nil
 }
