@@ -90,6 +90,13 @@ func conformanceURLs(ds *data.Dataset, tl data.Timeline) []string {
 // that describe the body, and the bodies must be identical.
 func TestConformance(t *testing.T) {
 	_, st, ds := postgistest.Loaded(t)
+	conform(t, st, ds, nil)
+}
+
+// conform compares the API over the embedded store holding ds with the
+// API over st holding the same, on conformanceURLs and extra URLs.
+func conform(t *testing.T, st data.Store, ds *data.Dataset, extra []string) {
+	t.Helper()
 	ctx := context.Background()
 	mem := data.NewMemory(ds)
 	tl, _ := mem.Timeline(ctx)
@@ -100,7 +107,7 @@ func TestConformance(t *testing.T) {
 	opts.CacheBytes = 16 << 20
 	servers := map[string]http.Handler{"postgis": api.New(st, opts)}
 
-	urls := conformanceURLs(ds, tl)
+	urls := append(conformanceURLs(ds, tl), extra...)
 	for name, got := range servers {
 		for pass := range 2 {
 			failures := 0

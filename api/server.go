@@ -231,7 +231,7 @@ func (s *Server) dataVersion(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("data version: %w", err)
 	}
-	if s.ver != "" && v != s.ver {
+	if s.ver != "" && (v != s.ver || s.verStore != st) {
 		s.log.Info("data changed: cached answers dropped", "from", s.ver, "to", v)
 		s.cache.clear()
 	}

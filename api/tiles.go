@@ -62,7 +62,10 @@ func (s *Server) tileJSON(w http.ResponseWriter, r *http.Request) {
 			tmpl += "?datetime=" + url.QueryEscape(d)
 		}
 		tj := tiles.NewTileJSON(id, c.Title, c.Description, tmpl, c.Bound, page.Features)
-		tj.Attribution = "Timeslice dataset: see each feature's sources"
+		tj.Attribution = m.In(m.Attribution)
+		if tj.Attribution == "" {
+			tj.Attribution = "Timeslice dataset: see each feature's sources"
+		}
 		return jsonResponse(http.StatusOK, jsonType, tj, cacheControl)
 	})
 }

@@ -23,8 +23,6 @@ type Dataset struct {
 	// names); stores then use BareManifest.
 	Manifest *Manifest
 	Features []geo.Feature
-	// Bibliography is the bibliography file as given (JSON), or nil.
-	Bibliography []byte
 	// Version names the content: a hash of every file read.
 	Version string
 }
@@ -59,11 +57,15 @@ func ReadDir(fsys fs.FS) (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := ParseManifest(ManifestFile, raw)
-	if err != nil {
-		return nil, err
+	m, problems := parseManifest(ManifestFile, raw)
+	if m == nil {
+		return nil, problems
 	}
+	r.errs = problems // and look at the layers' files still
 	for _, l := range m.Layers {
+		if !idPattern.MatchString(l.ID) {
+			continue // reported
+		}
 		name := l.ID + ".geojson"
 		if err := r.layerFile(name, l.ID); errors.Is(err, fs.ErrNotExist) {
 			r.errs = append(r.errs, Problem{File: name, Reason: fmt.Sprintf("missing: layers[%d] %q of %s has no file", slices.Index(m.LayerIDs(), l.ID), l.ID, ManifestFile)})
@@ -96,7 +98,6 @@ func ReadDir(fsys fs.FS) (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	ds.Bibliography = bib
 	m.BibliographyData = bib
 	return ds, nil
 }

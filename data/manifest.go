@@ -200,6 +200,16 @@ func (m *Manifest) In(t Text) string { return t[m.DefaultLanguage] }
 // ParseManifest reads and checks a manifest; name is the file it came
 // from, for messages. The error is Problems naming every wrong key.
 func ParseManifest(name string, raw []byte) (*Manifest, error) {
+	m, errs := parseManifest(name, raw)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return m, nil
+}
+
+// parseManifest reads a manifest and lists its problems; the manifest is
+// returned, for further checks, when it could be decoded at all.
+func parseManifest(name string, raw []byte) (*Manifest, Problems) {
 	var generic any
 	if err := json.Unmarshal(raw, &generic); err != nil {
 		return nil, Problems{{File: name, Reason: fmt.Sprintf("not JSON: %v", err)}}
@@ -218,10 +228,7 @@ func ParseManifest(name string, raw []byte) (*Manifest, error) {
 		return nil, errs
 	}
 	m.check(bad)
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	return &m, nil
+	return &m, errs
 }
 
 var (

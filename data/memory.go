@@ -7,8 +7,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/paulmach/orb"
-
 	"github.com/timeslice/timeslice/geo"
 	"github.com/timeslice/timeslice/geo/interval"
 )
@@ -127,7 +125,9 @@ func (m *Memory) Item(_ context.Context, layer, id string) (geo.Feature, error) 
 	return ml.feats[i], nil
 }
 
-// Items implements Store.
+// Items implements Store: the interval tree finds the keyframes of the
+// time window, the envelope test those that may meet the box, and Slice
+// makes the answer, as it does for PostGIS.
 func (m *Memory) Items(_ context.Context, layer string, q Query) (Page, error) {
 	ml, ok := m.layers[layer]
 	if !ok {
@@ -154,40 +154,25 @@ func (m *Memory) Items(_ context.Context, layer string, q Query) (Page, error) {
 		ml.tree.Overlap(a, b, func(id int) { ids = append(ids, id) })
 		slices.Sort(ids)
 	}
-	state := func(i int) geo.Feature {
-		if q.Datetime == nil || !q.Datetime.IsInstant || ml.next[i] < 0 {
-			return ml.feats[i]
-		}
-		return geo.At(&ml.feats[i], &ml.feats[ml.next[i]], q.Datetime.Instant)
-	}
+	instant := q.Datetime != nil && q.Datetime.IsInstant
+	var cands Candidates
 	if q.BBox == nil {
-		// Only the page needs interpolating.
-		page := Page{Matched: len(ids)}
-		for _, i := range Window(ids, q.Offset, q.Limit) {
-			page.Features = append(page.Features, state(i))
-		}
-		return page, nil
+		// Every keyframe matches: cut the page here, as PostGIS does.
+		cands.Paged, cands.Total = true, len(ids)
+		ids = Window(ids, q.Offset, q.Limit)
 	}
-	var matched []geo.Feature
+	cands.Keyframes = make([]Candidate, 0, len(ids))
 	for _, i := range ids {
-		if !q.BBox.Intersects(envelope(ml, i)) {
-			continue // no state of this keyframe reaches the box
+		k := Candidate{Keyframe: ml.feats[i]}
+		if n := ml.next[i]; instant && n >= 0 && ml.feats[i].Interp == geo.Linear {
+			k.Next = &ml.feats[n]
 		}
-		if f := state(i); q.BBox.Intersects(f.Bound) {
-			matched = append(matched, f)
+		if q.BBox != nil && !q.BBox.Intersects(envelope(&k)) {
+			continue // the envelope test, as an index would make it
 		}
+		cands.Keyframes = append(cands.Keyframes, k)
 	}
-	return Page{Features: Window(matched, q.Offset, q.Limit), Matched: len(matched)}, nil
-}
-
-// envelope bounds every state keyframe i can take: itself and, for a
-// linear track, its successor. A box that misses it misses the slice.
-func envelope(ml *memLayer, i int) orb.Bound {
-	b := ml.feats[i].Bound
-	if n := ml.next[i]; n >= 0 && ml.feats[i].Interp == geo.Linear {
-		b = b.Union(ml.feats[n].Bound)
-	}
-	return b
+	return Slice(cands, q), nil
 }
 
 // Window returns the page s[offset:offset+limit] of a Query's matches,

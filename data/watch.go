@@ -9,16 +9,34 @@ import (
 	"time"
 )
 
-// Watch polls the dataset directory dir every interval and, when a file
-// in it changes (its name, size or modification time), reads it again
-// and calls changed with the new dataset or with what is wrong with it.
-// It returns when ctx is done.
+// Watcher notices edits in a dataset directory.
+type Watcher struct {
+	dir  string
+	last []string
+}
+
+// NewWatcher returns a watcher of the dataset directory dir as it is now.
+func NewWatcher(dir string) *Watcher {
+	fp, _ := fingerprint(dir)
+	return &Watcher{dir: dir, last: fp}
+}
+
+// Watch polls the dataset directory every interval and, when a file
+// in it changes (its name, size or modification time) and then stays
+// the same for one more interval (so that a file being written is not
+// read half-way), reads it again and calls changed with the new dataset
+// or with what is wrong with it. It returns when ctx is done.
 //
 // Polling a dozen files costs nothing and, unlike inotify, sees edits on
 // network and container-mounted directories and files that editors
 // replace by renaming; it needs no dependency.
-func Watch(ctx context.Context, dir string, interval time.Duration, changed func(*Dataset, error)) {
-	last, _ := fingerprint(dir)
+//
+// The directory's state when w was made (NewWatcher) is the one changes
+// are seen against: make it before reading the dataset first, and no edit
+// in between is lost.
+func (w *Watcher) Watch(ctx context.Context, interval time.Duration, changed func(*Dataset, error)) {
+	dir, last := w.dir, w.last
+	var pending []string // a change seen, not yet read
 	tick := time.NewTicker(interval)
 	defer tick.Stop()
 	for {
@@ -38,9 +56,14 @@ func Watch(ctx context.Context, dir string, interval time.Duration, changed func
 			continue
 		}
 		if slices.Equal(fp, last) {
+			pending = nil
 			continue
 		}
-		last = fp
+		if !slices.Equal(fp, pending) {
+			pending = fp // still changing: look again next time
+			continue
+		}
+		last, pending = fp, nil
 		ds, err := ReadDir(os.DirFS(dir))
 		changed(ds, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -27,6 +28,11 @@ func TestValidateCommand(t *testing.T) {
 		 "name":{"en":"Sa Kaeo"},"sources":[],"certainty":"high"}},
 		{"type":"Feature","geometry":{"type":"Point","coordinates":[102.06,13.82]},"properties":{}}]}`), 0o644)
 
+	broken := copyDir(t, secondDir)
+	os.Remove(filepath.Join(broken, "routes.geojson"))
+	editFile(t, filepath.Join(broken, "dataset.json"), `"Europe/Paris"`, `"Mars/Olympus"`)
+	editFile(t, filepath.Join(broken, "dataset.json"), `"fr": "Jalons"`, `"de": "Meilensteine"`)
+
 	tests := []struct {
 		name     string
 		args     []string
@@ -41,6 +47,13 @@ func TestValidateCommand(t *testing.T) {
 			bad + ": feature #1: no id",
 		}},
 		{"missing file", []string{"validate", filepath.Join(dir, "nope.geojson")}, 1, nil},
+		{"dataset directory", []string{"validate", secondDir}, 0, []string{
+			"ok: second-synthetic (Convois, printemps 2021 (données synthétiques)): 4 layers, 13 features, time zone Europe/Paris"}},
+		{"broken dataset directory", []string{"validate", broken}, 1, []string{
+			filepath.Join(broken, "dataset.json") + `: time_zone: "Mars/Olympus" is not a known IANA time zone`,
+			filepath.Join(broken, "dataset.json") + `: layers[3].title: no text in the default language "fr"`,
+			filepath.Join(broken, "routes.geojson") + `: missing: layers[1] "routes" of dataset.json has no file`,
+		}},
 		{"unknown command", []string{"frobnicate"}, 2, nil},
 		{"no command", nil, 2, nil},
 	}
@@ -61,6 +74,93 @@ func TestValidateCommand(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// secondDir is the second test dataset (see data/testdata/second).
+const secondDir = "../../data/testdata/second"
+
+// copyDir copies the files of dir into a temporary directory.
+func copyDir(t *testing.T, dir string) string {
+	t.Helper()
+	out := t.TempDir()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(out, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+// editFile replaces old (which must be there) by new in a file.
+func editFile(t *testing.T, name, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s has no %s", name, old)
+	}
+	if err := os.WriteFile(name, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestServeWatch serves a copy of the second dataset with --watch and
+// edits it: a valid edit is served, an invalid one is logged and the
+// last valid dataset kept.
+func TestServeWatch(t *testing.T) {
+	dir := copyDir(t, secondDir)
+	addr := freeAddr(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	var logs syncBuffer
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", addr, "--data", dir, "--watch", "--cache-mb", "8"}, &logs, &logs)
+	}()
+	// waitFor polls /collections until it contains want.
+	waitFor := func(want string) {
+		t.Helper()
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			res, err := http.Get("http://" + addr + "/collections")
+			if err == nil {
+				b, _ := io.ReadAll(res.Body)
+				res.Body.Close()
+				if strings.Contains(string(b), want) {
+					return
+				}
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("/collections never showed %s\n%s", want, logs.String())
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	waitFor(`"title":"Routes"`)
+	editFile(t, filepath.Join(dir, "dataset.json"), `"fr": "Routes"`, `"fr": "Chemins"`)
+	waitFor(`"title":"Chemins"`)
+	editFile(t, filepath.Join(dir, "dataset.json"), `"Europe/Paris"`, `"Europe/Nowhere"`)
+	for !strings.Contains(logs.String(), "still serving the last valid dataset") {
+		time.Sleep(20 * time.Millisecond)
+	}
+	waitFor(`"title":"Chemins"`)
+	if !strings.Contains(logs.String(), "time_zone: \\\"Europe/Nowhere\\\" is not a known IANA time zone") {
+		t.Errorf("the log does not name the problem:\n%s", logs.String())
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -119,6 +219,8 @@ func TestServeFlags(t *testing.T) {
 		{[]string{"serve", "extra"}, "no arguments"},
 		{[]string{"serve", "--nope"}, "not defined"},
 		{[]string{"serve", "--addr", "256.0.0.1:1"}, "listen"},
+		{[]string{"serve", "--data", "x", "--db", "postgres://x"}, "exclusive"},
+		{[]string{"serve", "--watch"}, "--watch needs --data"},
 	}
 	for _, tc := range tests {
 		var out bytes.Buffer

@@ -85,6 +85,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 	start := time.Now()
 
+	var watcher *data.Watcher
+	if c.watch {
+		watcher = data.NewWatcher(c.dataDir) // before reading: no edit is missed
+	}
 	store, closeStore, err := openStore(ctx, c, log)
 	if err != nil {
 		return fmt.Errorf("open store: %w", err)
@@ -100,10 +104,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	addBasemap(&opts)
 	handler := api.New(store, opts)
-	if c.watch {
+	if watcher != nil {
 		watchCtx, stopWatch := context.WithCancel(ctx)
 		defer stopWatch()
-		go data.Watch(watchCtx, c.dataDir, watchInterval, func(ds *data.Dataset, err error) {
+		go watcher.Watch(watchCtx, watchInterval, func(ds *data.Dataset, err error) {
 			reload(handler, c.dataDir, ds, err, log)
 		})
 		log.Info("watching the dataset directory", "dir", c.dataDir, "every", watchInterval)

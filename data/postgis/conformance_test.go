@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"testing"
 	"time"
 
 	"github.com/paulmach/orb/geojson"
 
 	"github.com/timeslice/timeslice/data"
+	"github.com/timeslice/timeslice/data/postgis"
 	"github.com/timeslice/timeslice/data/postgis/postgistest"
 	"github.com/timeslice/timeslice/geo"
 )
@@ -51,6 +53,8 @@ func canon(t testing.TB, v any) string {
 			ts = append(ts, i.UnixNano())
 		}
 		x = map[string]any{"start": v.Start.UnixNano(), "end": v.End.UnixNano(), "instants": ts, "events": convAll(v.Events)}
+	case *data.Manifest:
+		x = map[string]any{"manifest": v, "bibliography": string(v.BibliographyData), "zone": v.Location().String()}
 	default:
 		t.Fatalf("canon: %T", v)
 	}
@@ -64,7 +68,7 @@ func canon(t testing.TB, v any) string {
 // queries samples what clients ask: every keyframe instant, the instants
 // a nanosecond around them, points between them (interpolated), and
 // intervals with and without ends, each with and without boxes and pages.
-func queries(tl data.Timeline) []data.Query {
+func queries(tl data.Timeline, ds *data.Dataset) []data.Query {
 	var dts []*geo.Datetime
 	dts = append(dts, nil)
 	ins := sample(tl.Instants, 60)
@@ -98,6 +102,15 @@ func queries(tl data.Timeline) []data.Query {
 		{MinLon: 104.95, MinLat: 11.8, MaxLon: 106, MaxLat: 12.6},
 		{MinLon: 179, MinLat: -1, MaxLon: -179, MaxLat: 2}, // crosses the antimeridian
 	}
+	// And boxes over any dataset: all of it, its centre, a quarter.
+	b := ds.Features[0].Bound
+	for _, f := range ds.Features {
+		b = b.Union(f.Bound)
+	}
+	c := b.Center()
+	boxes = append(boxes, &geo.BBox{MinLon: b.Min[0], MinLat: b.Min[1], MaxLon: b.Max[0], MaxLat: b.Max[1]},
+		&geo.BBox{MinLon: c[0], MinLat: c[1], MaxLon: c[0], MaxLat: c[1]},
+		&geo.BBox{MinLon: b.Min[0], MinLat: b.Min[1], MaxLon: c[0], MaxLat: c[1]})
 	pages := [][2]int{{0, 0}, {0, 5}, {3, 7}, {10000, 10}}
 	var qs []data.Query
 	for i, d := range dts {
@@ -136,7 +149,31 @@ func describe(q data.Query) string {
 // TestConformance asserts that the PostGIS store answers every sampled
 // question exactly as the embedded store does over the same data.
 func TestConformance(t *testing.T) {
-	_, pg, ds := postgistest.Loaded(t)
+	c, pg, ds := postgistest.Loaded(t)
+	conform(t, pg, ds)
+	// The second dataset: other layers, Paris time, French first.
+	t.Run("second dataset", func(t *testing.T) {
+		ctx := context.Background()
+		st, err := postgis.Open(ctx, c.CreateDB(t, "second"), postgis.Options{Migrate: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		second, err := data.ReadDir(os.DirFS("../testdata/second"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Load(ctx, second, postgis.LoadOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		conform(t, st, second)
+	})
+}
+
+// conform compares every sampled answer of pg with the embedded store's
+// over ds, which pg holds.
+func conform(t *testing.T, pg data.Store, ds *data.Dataset) {
+	t.Helper()
 	mem := data.NewMemory(ds)
 	ctx := context.Background()
 	same := func(what string, want, got any) {
@@ -159,7 +196,7 @@ func TestConformance(t *testing.T) {
 	same("timeline", mt, pt)
 	n := 0
 	for _, l := range ds.Manifest.LayerList() {
-		for _, q := range queries(mt) {
+		for _, q := range queries(mt, ds) {
 			want, _ := mem.Items(ctx, l.ID, q)
 			got, err := pg.Items(ctx, l.ID, q)
 			if err != nil {
@@ -177,7 +214,13 @@ func TestConformance(t *testing.T) {
 		same("item "+f.Layer+"/"+f.ID, f, got)
 	}
 	t.Logf("%d item queries, %d features, collections and timeline compared", n, len(ds.Features))
-	for _, tc := range []struct{ layer, id string }{{"nope", "x"}, {"camps", "nope"}} {
+	mm, _ := mem.Manifest(ctx)
+	pm, err := pg.Manifest(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same("manifest", mm, pm)
+	for _, tc := range []struct{ layer, id string }{{"nope", "x"}, {ds.Manifest.Layers[0].ID, "nope"}} {
 		if _, err := pg.Item(ctx, tc.layer, tc.id); !errors.Is(err, data.ErrNotFound) {
 			t.Errorf("Item(%s, %s) = %v, want ErrNotFound", tc.layer, tc.id, err)
 		}

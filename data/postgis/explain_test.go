@@ -17,16 +17,9 @@ import (
 )
 
 // explain returns the EXPLAIN (ANALYZE, BUFFERS) plan of the statement
-// Items runs for q (without a box when at an instant), prepared as the
-// store prepares it, on conn.
+// Items runs for q, prepared as the store prepares it, on conn.
 func explain(ctx context.Context, conn *sql.Conn, layer string, q data.Query) (string, error) {
-	var stmt string
-	var args []any
-	if d := q.Datetime; d != nil && d.IsInstant {
-		stmt, args = pageSQL(instantWhere(layer, d.Instant), q, true)
-	} else {
-		stmt, args = pageSQL(rangeWhere(layer, q), q, false)
-	}
+	stmt, args, _ := itemsSQL(layer, q)
 	if _, err := conn.ExecContext(ctx, "DEALLOCATE ALL"); err != nil {
 		return "", err
 	}

@@ -33,20 +33,14 @@ func (q *sqlQuery) and(cond string) { q.where = append(q.where, cond) }
 
 func (q *sqlQuery) whereSQL() string { return " WHERE " + strings.Join(q.where, " AND ") }
 
-// bboxConds adds the filter for box b on keyframe alias a: an index
-// prefilter (geom && envelope, single precision, rounded outwards) and,
-// when exact, the exact test on the stored double-precision bounds that
-// orb.Bound.Intersects makes.
-func (q *sqlQuery) bboxCond(a string, b geo.BBox, exact bool) string {
+// bboxCond is the index filter for box b on keyframe alias a: geom &&
+// envelope, in single precision, rounded outwards, so a superset of the
+// keyframes whose bounds meet b; data.Slice makes the exact test.
+func (q *sqlQuery) bboxCond(a string, b geo.BBox) string {
 	var ors []string
 	for _, bd := range b.Bounds() {
 		x0, y0, x1, y1 := q.arg(bd.Min[0]), q.arg(bd.Min[1]), q.arg(bd.Max[0]), q.arg(bd.Max[1])
-		c := fmt.Sprintf("%s.geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)", a, x0, y0, x1, y1)
-		if exact {
-			c += fmt.Sprintf(" AND NOT (%[1]s.max_lon < %[2]s OR %[1]s.min_lon > %[4]s OR %[1]s.max_lat < %[3]s OR %[1]s.min_lat > %[5]s)",
-				a, x0, y0, x1, y1)
-		}
-		ors = append(ors, "("+c+")")
+		ors = append(ors, fmt.Sprintf("(%s.geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326))", a, x0, y0, x1, y1))
 	}
 	return "(" + strings.Join(ors, " OR ") + ")"
 }
@@ -58,10 +52,52 @@ func (s *Store) Items(ctx context.Context, layer string, q data.Query) (data.Pag
 		return data.Page{}, err
 	}
 	q.Offset = max(q.Offset, 0)
-	if d := q.Datetime; d != nil && d.IsInstant {
-		return s.slice(ctx, layer, loc, d.Instant, q)
+	stmt, args, paged := itemsSQL(layer, q)
+	c, err := s.candidates(ctx, layer, loc, stmt, args, paged, q.Datetime != nil && q.Datetime.IsInstant)
+	if err != nil {
+		return data.Page{}, err
 	}
-	return s.page(ctx, layer, loc, rangeWhere(layer, q), q, time.Time{}, false)
+	if paged && len(c.Keyframes) == 0 && q.Offset > 0 {
+		// Past the end: the window count came with no row.
+		sq := where(layer, q)
+		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM timeslice.features f"+sq.whereSQL(), sq.args...).Scan(&c.Total); err != nil {
+			return data.Page{}, callErr(ctx, fmt.Errorf("count %s: %w", layer, err))
+		}
+	}
+	return data.Slice(c, q), nil
+}
+
+// itemsSQL is the statement Items runs for q. Without a box it is the
+// page (paged: data.Slice need only interpolate it); with one, every
+// keyframe of the time window whose envelope may meet the box, for
+// data.Slice to test exactly and page. At an instant each linear
+// keyframe comes with its successor.
+func itemsSQL(layer string, q data.Query) (stmt string, args []any, paged bool) {
+	sq := where(layer, q)
+	instant := q.Datetime != nil && q.Datetime.IsInstant
+	if q.BBox == nil {
+		stmt, args = pageSQL(sq, q, instant)
+		return stmt, args, true
+	}
+	cols, from := featureCols("f"), " FROM timeslice.features f"
+	own := sq.bboxCond("f", *q.BBox)
+	if instant {
+		// The state of a linear keyframe lies between it and its
+		// successor: either may meet the box.
+		cols += ", " + featureCols("n")
+		from += successorJoin
+		own = "(" + own + " OR (n.id IS NOT NULL AND " + sq.bboxCond("n", *q.BBox) + "))"
+	}
+	sq.and(own)
+	return "SELECT " + cols + from + sq.whereSQL() + " ORDER BY f.seq, f.id", sq.args, false
+}
+
+// where selects the keyframes of layer valid in q's time window.
+func where(layer string, q data.Query) *sqlQuery {
+	if d := q.Datetime; d != nil && d.IsInstant {
+		return instantWhere(layer, d.Instant)
+	}
+	return rangeWhere(layer, q)
 }
 
 // layerZone returns the dataset's time zone, or ErrNotFound when layer
@@ -78,7 +114,7 @@ func (s *Store) layerZone(ctx context.Context, layer string) (*time.Location, er
 }
 
 // rangeWhere selects the keyframes of layer whose validity meets the
-// interval of q (all of them without one) and whose bounds meet its box.
+// interval of q (all of them without one).
 func rangeWhere(layer string, q data.Query) *sqlQuery {
 	var sq sqlQuery
 	sq.and("f.layer = " + sq.arg(layer))
@@ -92,66 +128,7 @@ func rangeWhere(layer string, q data.Query) *sqlQuery {
 		}
 		sq.and(fmt.Sprintf("f.validity && tstzrange(%s::timestamptz, %s::timestamptz, '[)')", sq.arg(from), sq.arg(to)))
 	}
-	if q.BBox != nil {
-		sq.and(sq.bboxCond("f", *q.BBox, true))
-	}
 	return &sq
-}
-
-// slice answers a query at instant t: the keyframes valid at t, each with
-// its successor when it is linear, interpolated by geo.At.
-func (s *Store) slice(ctx context.Context, layer string, loc *time.Location, t time.Time, q data.Query) (data.Page, error) {
-	sq := instantWhere(layer, t)
-	if q.BBox == nil {
-		return s.page(ctx, layer, loc, sq, q, t, true)
-	}
-	// The state of a linear keyframe lies between it and its successor:
-	// fetch every keyframe whose envelope may touch the box, then decide
-	// exactly as the embedded store does, on the interpolated bounds.
-	box := *q.BBox
-	own := sq.bboxCond("f", box, false)
-	next := sq.bboxCond("n", box, false)
-	sq.and("(" + own + " OR (n.id IS NOT NULL AND " + next + "))")
-	rows, err := s.query(ctx, "SELECT "+featureCols("f")+", "+featureCols("n")+
-		" FROM timeslice.features f"+successorJoin+sq.whereSQL()+" ORDER BY f.seq, f.id", sq.args...)
-	if err != nil {
-		return data.Page{}, callErr(ctx, fmt.Errorf("query slice of %s: %w", layer, err))
-	}
-	defer rows.Close()
-	var matched []geo.Feature
-	for rows.Next() {
-		var fr, nr featureRow
-		if err := rows.Scan(append(fr.dest(), nr.dest()...)...); err != nil {
-			return data.Page{}, callErr(ctx, fmt.Errorf("read slice of %s: %w", layer, err))
-		}
-		f, err := fr.feature(layer, loc)
-		if err != nil {
-			return data.Page{}, err
-		}
-		env := f.Bound
-		var n *geo.Feature
-		if nr.present() {
-			nf, err := nr.feature(layer, loc)
-			if err != nil {
-				return data.Page{}, err
-			}
-			n = &nf
-			env = env.Union(nf.Bound)
-		}
-		if !box.Intersects(env) {
-			continue
-		}
-		if n != nil {
-			f = geo.At(&f, n, t)
-		}
-		if box.Intersects(f.Bound) {
-			matched = append(matched, f)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return data.Page{}, callErr(ctx, fmt.Errorf("read slice of %s: %w", layer, err))
-	}
-	return data.Page{Features: data.Window(matched, q.Offset, q.Limit), Matched: len(matched)}, nil
 }
 
 // successorJoin fetches, as n, the successor of each linear keyframe f:
@@ -172,51 +149,49 @@ func instantWhere(layer string, t time.Time) *sqlQuery {
 	return &sq
 }
 
-// page runs sq paged in SQL. With interp, linear keyframes are fetched
-// with their successor and interpolated to t.
-func (s *Store) page(ctx context.Context, layer string, loc *time.Location, sq *sqlQuery, q data.Query, t time.Time, interp bool) (data.Page, error) {
-	stmt, args := pageSQL(sq, q, interp)
+// candidates runs an Items statement (itemsSQL) and reads its rows: each
+// keyframe with, when the query is at an instant, its successor; with
+// paged, the count of all matches that pageSQL adds to every row.
+func (s *Store) candidates(ctx context.Context, layer string, loc *time.Location, stmt string, args []any, paged, instant bool) (data.Candidates, error) {
+	c := data.Candidates{Paged: paged}
 	rows, err := s.query(ctx, stmt, args...)
 	if err != nil {
-		return data.Page{}, callErr(ctx, fmt.Errorf("query %s: %w", layer, err))
+		return c, callErr(ctx, fmt.Errorf("query %s: %w", layer, err))
 	}
 	defer rows.Close()
-	var page data.Page
 	for rows.Next() {
 		var fr, nr featureRow
 		dest := fr.dest()
-		if interp {
+		if instant {
 			dest = append(dest, nr.dest()...)
 		}
-		if err := rows.Scan(append(dest, &page.Matched)...); err != nil {
-			return data.Page{}, callErr(ctx, fmt.Errorf("read %s: %w", layer, err))
+		if paged {
+			dest = append(dest, &c.Total)
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return c, callErr(ctx, fmt.Errorf("read %s: %w", layer, err))
 		}
 		f, err := fr.feature(layer, loc)
 		if err != nil {
-			return data.Page{}, err
+			return c, err
 		}
-		if interp && nr.present() {
+		k := data.Candidate{Keyframe: f}
+		if nr.present() {
 			n, err := nr.feature(layer, loc)
 			if err != nil {
-				return data.Page{}, err
+				return c, err
 			}
-			f = geo.At(&f, &n, t)
+			k.Next = &n
 		}
-		page.Features = append(page.Features, f)
+		c.Keyframes = append(c.Keyframes, k)
 	}
 	if err := rows.Err(); err != nil {
-		return data.Page{}, callErr(ctx, fmt.Errorf("read %s: %w", layer, err))
+		return c, callErr(ctx, fmt.Errorf("read %s: %w", layer, err))
 	}
-	if len(page.Features) == 0 && q.Offset > 0 {
-		// Past the end: the window count came with no row.
-		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM timeslice.features f"+sq.whereSQL(), sq.args...).Scan(&page.Matched); err != nil {
-			return data.Page{}, callErr(ctx, fmt.Errorf("count %s: %w", layer, err))
-		}
-	}
-	return page, nil
+	return c, nil
 }
 
-// pageSQL is the statement page runs: the page of keyframes sq selects
+// pageSQL is the page of keyframes sq selects
 // in seq order, with the count of all of them and, with interp, each
 // linear keyframe's successor.
 func pageSQL(sq *sqlQuery, q data.Query, interp bool) (string, []any) {

@@ -32,7 +32,7 @@ func TestGenerate(t *testing.T) {
 	if err := synth.Write(&buf, "flows", ds); err != nil {
 		t.Fatal(err)
 	}
-	back, err := data.ReadFS(fstest.MapFS{"synthetic.geojson": {Data: buf.Bytes()}})
+	back, err := data.ReadFS(fstest.MapFS{"synthetic.geojson": {Data: buf.Bytes()}}, "synthetic.geojson")
 	if err != nil {
 		t.Fatalf("read back: %v", err)
 	}
