@@ -24,8 +24,13 @@ type Options struct {
 	CacheBytes int64
 	// BaseURL, when set, is the absolute URL links start with (e.g.
 	// "https://maps.example.org"); by default links are built from the
-	// request's Host and X-Forwarded-Proto/Host.
+	// request's Host (and X-Forwarded-Proto/Host with TrustProxy).
 	BaseURL string
+	// TrustProxy builds links from X-Forwarded-Proto and X-Forwarded-Host
+	// when BaseURL is empty. Only set it behind a proxy that sets (or
+	// strips) them: any client can send them, and the links it would
+	// put in cacheable answers would then poison a shared cache.
+	TrustProxy bool
 	// Timeout bounds each call to the store (default 5 s).
 	Timeout time.Duration
 	// Frontend holds the web page: index.html at its root, served at /
@@ -59,6 +64,9 @@ type Server struct {
 	verMu sync.Mutex
 	ver   string    // the store's data version last read
 	verAt time.Time // when it was read
+
+	outageMu    sync.Mutex
+	outageSince time.Time // when the store stopped answering; zero while it answers
 }
 
 // versionTTL is how long a data version read from the store is trusted:
@@ -133,18 +141,28 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		s.log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-			slog.String("method", r.Method), slog.String("uri", r.URL.RequestURI()),
+			slog.String("method", clip(r.Method)), slog.String("uri", clip(r.URL.RequestURI())),
 			slog.Int("status", rec.status), slog.Int("bytes", rec.bytes),
 			slog.Duration("took", time.Since(start)), slog.String("remote", r.RemoteAddr))
 	}()
 	h := w.Header()
+	setSecurityHeaders(h)
+	// CORS does not vary by Origin: every origin may read every answer.
 	h.Set("Access-Control-Allow-Origin", "*")
+	if s.opts.TrustProxy && s.opts.BaseURL == "" {
+		// Links are built from these: caches must key on them.
+		h.Add("Vary", "X-Forwarded-Host, X-Forwarded-Proto")
+	}
 	h.Set("Access-Control-Expose-Headers", "ETag, Content-Length, Retry-After")
 	if r.Method == http.MethodOptions {
 		h.Set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
 		h.Set("Access-Control-Allow-Headers", "Accept, Accept-Language, If-None-Match, Content-Type")
 		h.Set("Access-Control-Max-Age", "86400")
 		rec.WriteHeader(http.StatusNoContent)
+		return
+	}
+	if err := checkRawQuery(r.URL.RawQuery); err != nil {
+		s.fail(rec, r, err)
 		return
 	}
 	s.router.ServeHTTP(rec, r)
@@ -183,6 +201,7 @@ func (s *Server) dataVersion(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("data version: %w", err)
 	}
+	s.storeUp()
 	if s.ver != "" && v != s.ver {
 		s.log.Info("data changed: cached answers dropped", "from", s.ver, "to", v)
 		s.cache.clear()
@@ -200,10 +219,13 @@ func (s *Server) baseURL(r *http.Request) string {
 	if r.TLS != nil {
 		scheme = "https"
 	}
+	host := r.Host
+	if !s.opts.TrustProxy {
+		return scheme + "://" + host
+	}
 	if p := r.Header.Get("X-Forwarded-Proto"); p == "http" || p == "https" {
 		scheme = p
 	}
-	host := r.Host
 	if h := r.Header.Get("X-Forwarded-Host"); h != "" && !strings.ContainsAny(h, "/ ,") {
 		host = h
 	}
