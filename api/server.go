@@ -41,7 +41,8 @@ type Options struct {
 	Basemap       fs.FS
 	BasemapLayers []BasemapLayer
 	// FilesDir, when set, is served as plain static files under /files/
-	// (the load benchmark compares slices against it).
+	// (the load benchmark compares slices against it): regular files
+	// only, never a dotfile, a listing or a symlink out of it.
 	FilesDir string
 	// Manifest is the dataset's manifest (dataset.json), served at
 	// /dataset; nil answers 404 there.
@@ -114,8 +115,7 @@ func (s *Server) routes() *mux.Router {
 	get("/favicon.ico", s.favicon)
 	r.PathPrefix("/static/").Methods(http.MethodGet, http.MethodHead).HandlerFunc(s.static)
 	if s.opts.FilesDir != "" {
-		r.PathPrefix("/files/").Methods(http.MethodGet, http.MethodHead).
-			Handler(http.StripPrefix("/files/", http.FileServer(http.Dir(s.opts.FilesDir))))
+		r.PathPrefix("/files/").Methods(http.MethodGet, http.MethodHead).HandlerFunc(s.plainFile)
 	}
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, notFound("no resource at %s", r.URL.Path))
