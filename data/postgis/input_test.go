@@ -1,0 +1,82 @@
+package postgis_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/timeslice/timeslice/data"
+	"github.com/timeslice/timeslice/data/postgis/postgistest"
+	"github.com/timeslice/timeslice/geo"
+)
+
+// sameAnswer asks both stores the same thing and fails unless they give
+// the same features or both say not found; anything else (a database
+// error on input the memory store takes) is a failure.
+func sameAnswer(t testing.TB, what string, mem, pg func() (any, error)) {
+	t.Helper()
+	mv, merr := mem()
+	pv, perr := pg()
+	switch {
+	case merr == nil && perr == nil:
+		if canon(t, mv) != canon(t, pv) {
+			t.Errorf("%s: the stores differ", what)
+		}
+	case errors.Is(merr, data.ErrNotFound) && errors.Is(perr, data.ErrNotFound):
+	default:
+		t.Errorf("%s: memory %v, PostGIS %v", what, merr, perr)
+	}
+}
+
+// TestOddInput: offsets PostgreSQL cannot take (±16:00 to ±23:59) and
+// ids it cannot hold (NUL, invalid UTF-8) get the embedded store's
+// answers (200 and 404 in the API), not database errors (500).
+func TestOddInput(t *testing.T) {
+	_, pg, ds := postgistest.Loaded(t)
+	mem := data.NewMemory(ds)
+	ctx := context.Background()
+	for _, dt := range []string{
+		"1979-01-05T12:00:00+20:00", "1979-01-05T12:00:00-23:59", "1979-01-05T12:00:00+16:00",
+		"1979-01-01T00:00:00+23:59/1979-02-01T00:00:00-23:59", "../1979-01-07T00:00:00+18:00",
+		"1979-01-07T00:00:00-17:30/..",
+	} {
+		d, err := geo.ParseDatetime(dt)
+		if err != nil {
+			t.Fatalf("%s: %v", dt, err)
+		}
+		for _, layer := range []string{"camps", "flows"} {
+			q := data.Query{Datetime: &d}
+			sameAnswer(t, layer+" at "+dt,
+				func() (any, error) { return mem.Items(ctx, layer, q) },
+				func() (any, error) { return pg.Items(ctx, layer, q) })
+		}
+	}
+	for _, id := range []string{"k1\x00", "\x00", "k\xff1", "\xc3\x28", "k1"} {
+		sameAnswer(t, "item "+id,
+			func() (any, error) { return mem.Item(ctx, "camps", id) },
+			func() (any, error) { return pg.Item(ctx, "camps", id) })
+	}
+}
+
+// FuzzStores compares the stores on fuzzed datetimes and ids. Run it
+// briefly (`go test ./data/postgis -run X -fuzz FuzzStores -fuzztime 30s`):
+// every input is a round trip to PostgreSQL.
+func FuzzStores(f *testing.F) {
+	f.Add("1979-01-05T12:00:00+20:00", "k1\x00")
+	f.Add("1979-01-01/1979-02-01", "\xff")
+	f.Add("2300-01-01T00:00:00Z/..", "k1")
+	_, pg, ds := postgistest.Loaded(f)
+	mem := data.NewMemory(ds)
+	ctx := context.Background()
+	f.Fuzz(func(t *testing.T, dt, id string) {
+		if d, err := geo.ParseDatetime(dt); err == nil {
+			q := data.Query{Datetime: &d}
+			sameAnswer(t, "camps at "+dt,
+				func() (any, error) { return mem.Items(ctx, "camps", q) },
+				func() (any, error) { return pg.Items(ctx, "camps", q) })
+		}
+		sameAnswer(t, "item "+id,
+			func() (any, error) { return mem.Item(ctx, "camps", id) },
+			func() (any, error) { return pg.Item(ctx, "camps", id) })
+	})
+}
