@@ -3,9 +3,11 @@ package api
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"mime"
 	"net/http"
+	"os"
 	"path"
 	"strings"
 
@@ -68,6 +70,47 @@ func (s *Server) favicon(w http.ResponseWriter, r *http.Request) {
 		name = "favicon.svg"
 	}
 	s.serveFile(w, r, s.opts.Frontend, name, cacheControl)
+}
+
+// plainFile answers /files/...: a regular file of FilesDir, read through
+// os.Root so that no symlink leads out of it. Dotfiles (and anything in a
+// dot-directory), directories and names the system refuses (too long,
+// invalid) are 404s; the file is streamed, not cached.
+func (s *Server) plainFile(w http.ResponseWriter, r *http.Request) {
+	name := strings.TrimPrefix(r.URL.Path, "/files/")
+	missing := func() { s.fail(w, r, notFound("no file %q", r.URL.Path)) }
+	if name == "" || !fs.ValidPath(name) {
+		missing()
+		return
+	}
+	for part := range strings.SplitSeq(name, "/") {
+		if strings.HasPrefix(part, ".") {
+			missing()
+			return
+		}
+	}
+	root, err := os.OpenRoot(s.opts.FilesDir)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("open --files directory: %w", err))
+		return
+	}
+	defer root.Close()
+	f, err := root.Open(name)
+	if err != nil {
+		// Not there, a link out of the root, a name too long: all the
+		// same to the client.
+		s.log.Debug("files: open refused", "name", clip(name), "err", clip(err.Error()))
+		missing()
+		return
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		missing()
+		return
+	}
+	w.Header().Set("Cache-Control", "no-cache")
+	http.ServeContent(w, r, name, st.ModTime(), f)
 }
 
 // serveFile sends one file of fsys through the response cache, so it

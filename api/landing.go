@@ -9,6 +9,8 @@ import (
 // landing answers /: the web page for a browser, the OGC landing page
 // (JSON) for everyone else. f=json or f=html choose explicitly.
 func (s *Server) landing(w http.ResponseWriter, r *http.Request) {
+	// The same URL is the page or the JSON landing page by Accept.
+	w.Header().Add("Vary", "Accept")
 	q := r.URL.Query()
 	f := q.Get("f")
 	wantHTML := f == "html" || (f == "" && strings.Contains(r.Header.Get("Accept"), "text/html"))

@@ -35,6 +35,11 @@ const minGzip = 1024
 // newResponse encodes body once: its ETag and, when large enough, its
 // gzip form.
 func newResponse(status int, contentType string, body []byte, cacheCtl string) *response {
+	if cap(body) > len(body)+len(body)/16 {
+		// An encoder's buffer grows by doubling: a cached answer would
+		// hold up to twice its size, which size() does not count.
+		body = append(make([]byte, 0, len(body)), body...)
+	}
 	sum := sha256.Sum256(body)
 	r := &response{
 		status:      status,
@@ -59,7 +64,7 @@ func (r *response) gzipped() []byte {
 		zw.Write(r.body)
 		zw.Close()
 		if buf.Len() < len(r.body) {
-			r.gz = buf.Bytes()
+			r.gz = append(make([]byte, 0, buf.Len()), buf.Bytes()...) // not the buffer's spare capacity
 		}
 	})
 	return r.gz

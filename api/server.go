@@ -25,8 +25,13 @@ type Options struct {
 	CacheBytes int64
 	// BaseURL, when set, is the absolute URL links start with (e.g.
 	// "https://maps.example.org"); by default links are built from the
-	// request's Host and X-Forwarded-Proto/Host.
+	// request's Host (and X-Forwarded-Proto/Host with TrustProxy).
 	BaseURL string
+	// TrustProxy builds links from X-Forwarded-Proto and X-Forwarded-Host
+	// when BaseURL is empty. Only set it behind a proxy that sets (or
+	// strips) them: any client can send them, and the links it would
+	// put in cacheable answers would then poison a shared cache.
+	TrustProxy bool
 	// Timeout bounds each call to the store (default 5 s).
 	Timeout time.Duration
 	// Frontend holds the web page: index.html at its root, served at /
@@ -37,7 +42,8 @@ type Options struct {
 	Basemap       fs.FS
 	BasemapLayers []BasemapLayer
 	// FilesDir, when set, is served as plain static files under /files/
-	// (the load benchmark compares slices against it).
+	// (the load benchmark compares slices against it): regular files
+	// only, never a dotfile, a listing or a symlink out of it.
 	FilesDir string
 }
 
@@ -61,6 +67,9 @@ type Server struct {
 	ver      string     // the data version last read
 	verAt    time.Time  // when it was read
 	verStore data.Store // from which store
+
+	outageMu    sync.Mutex
+	outageSince time.Time // when the store stopped answering; zero while it answers
 }
 
 // current boxes the store a request is answered from.
@@ -151,8 +160,7 @@ func (s *Server) routes() *mux.Router {
 	get("/favicon.ico", s.favicon)
 	r.PathPrefix("/static/").Methods(http.MethodGet, http.MethodHead).HandlerFunc(s.static)
 	if s.opts.FilesDir != "" {
-		r.PathPrefix("/files/").Methods(http.MethodGet, http.MethodHead).
-			Handler(http.StripPrefix("/files/", http.FileServer(http.Dir(s.opts.FilesDir))))
+		r.PathPrefix("/files/").Methods(http.MethodGet, http.MethodHead).HandlerFunc(s.plainFile)
 	}
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, notFound("no resource at %s", r.URL.Path))
@@ -178,18 +186,28 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		s.log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-			slog.String("method", r.Method), slog.String("uri", r.URL.RequestURI()),
+			slog.String("method", clip(r.Method)), slog.String("uri", clip(r.URL.RequestURI())),
 			slog.Int("status", rec.status), slog.Int("bytes", rec.bytes),
 			slog.Duration("took", time.Since(start)), slog.String("remote", r.RemoteAddr))
 	}()
 	h := w.Header()
+	setSecurityHeaders(h)
+	// CORS does not vary by Origin: every origin may read every answer.
 	h.Set("Access-Control-Allow-Origin", "*")
+	if s.opts.TrustProxy && s.opts.BaseURL == "" {
+		// Links are built from these: caches must key on them.
+		h.Add("Vary", "X-Forwarded-Host, X-Forwarded-Proto")
+	}
 	h.Set("Access-Control-Expose-Headers", "ETag, Content-Length, Retry-After")
 	if r.Method == http.MethodOptions {
 		h.Set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
 		h.Set("Access-Control-Allow-Headers", "Accept, Accept-Language, If-None-Match, Content-Type")
 		h.Set("Access-Control-Max-Age", "86400")
 		rec.WriteHeader(http.StatusNoContent)
+		return
+	}
+	if err := checkRawQuery(r.URL.RawQuery); err != nil {
+		s.fail(rec, r, err)
 		return
 	}
 	ctx := context.WithValue(r.Context(), storeKey{}, s.current.Load())
@@ -231,6 +249,7 @@ func (s *Server) dataVersion(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("data version: %w", err)
 	}
+	s.storeUp()
 	if s.ver != "" && (v != s.ver || s.verStore != st) {
 		s.log.Info("data changed: cached answers dropped", "from", s.ver, "to", v)
 		s.cache.clear()
@@ -248,10 +267,13 @@ func (s *Server) baseURL(r *http.Request) string {
 	if r.TLS != nil {
 		scheme = "https"
 	}
+	host := r.Host
+	if !s.opts.TrustProxy {
+		return scheme + "://" + host
+	}
 	if p := r.Header.Get("X-Forwarded-Proto"); p == "http" || p == "https" {
 		scheme = p
 	}
-	host := r.Host
 	if h := r.Header.Get("X-Forwarded-Host"); h != "" && !strings.ContainsAny(h, "/ ,") {
 		host = h
 	}

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 	"time"
 
@@ -144,13 +143,7 @@ func (m *Memory) Items(_ context.Context, layer string, q Query) (Page, error) {
 		ml.tree.Stab(geo.Nanos(d.Instant), func(id int) { ids = append(ids, id) })
 		slices.Sort(ids)
 	default:
-		a, b := int64(math.MinInt64), int64(math.MaxInt64)
-		if !d.Start.IsZero() {
-			a = geo.Nanos(d.Start)
-		}
-		if !d.End.IsZero() {
-			b = geo.Nanos(d.End)
-		}
+		a, b := geo.QuerySpan(d.Start, d.End)
 		ml.tree.Overlap(a, b, func(id int) { ids = append(ids, id) })
 		slices.Sort(ids)
 	}

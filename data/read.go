@@ -282,6 +282,9 @@ func readGeometry(raw json.RawMessage) (orb.Geometry, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil, fmt.Errorf("missing")
 	}
+	if err := checkPositions(raw); err != nil {
+		return nil, err
+	}
 	g, err := geojson.UnmarshalGeometry(raw)
 	if err != nil {
 		return nil, err
@@ -291,6 +294,9 @@ func readGeometry(raw json.RawMessage) (orb.Geometry, error) {
 		return nil, fmt.Errorf("missing")
 	}
 	if err := checkGeometry(geom); err != nil {
+		return nil, err
+	}
+	if err := checkSimple(geom); err != nil {
 		return nil, err
 	}
 	return geom, nil

@@ -112,6 +112,23 @@ func Nanos(t time.Time) int64 {
 	return t.UnixNano()
 }
 
+// QuerySpan returns the interval [start, end) as Unix nanoseconds for a
+// search of Spans, a zero time meaning unbounded. An end at or after the
+// last representable instant (2262-04-11) maps to the open end, so that
+// an interval lying wholly after it still meets the open-ended features
+// (both its ends would otherwise saturate to the same value: an empty
+// interval).
+func QuerySpan(start, end time.Time) (a, b int64) {
+	a, b = minInt64, maxInt64
+	if !start.IsZero() {
+		a = Nanos(start)
+	}
+	if !end.IsZero() && end.Before(maxNanos) {
+		b = Nanos(end)
+	}
+	return a, b
+}
+
 // Properties returns the feature's GeoJSON properties: Props with the
 // time model added (valid_from, valid_to, track, interpolate; an open end
 // and a missing track are nil). Props is not changed.

@@ -63,6 +63,14 @@ go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 step "go test (race detector on)"
 go test -race -count=1 ./...
 
+# --- A read replica: primary, hot standby, two servers, load, failover -------
+if pg_bindir >/dev/null && have_postgis; then
+	step "read replica (scripts/replica.sh)"
+	bash scripts/replica.sh
+elif [ "${CI:-}" = true ]; then
+	echo "PostgreSQL/PostGIS missing: the replica test cannot run"; exit 1
+fi
+
 # --- Frontend: unit tests (node --test) and browser tests (headless Chromium) --
 if [ -f package.json ]; then
 	step "npm test"

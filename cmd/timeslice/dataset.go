@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"io/fs"
 	"path/filepath"
 
 	"github.com/timeslice/timeslice/data"
@@ -41,34 +42,24 @@ func readDir(dir string) (*data.Dataset, error) {
 	return ds, err
 }
 
-// readFiles reads loose GeoJSON files.
+// readFiles reads loose GeoJSON files. They are opened by the names
+// given, so that every message names them as the user wrote them
+// (absolute paths keep their leading /).
 func readFiles(files []string) (*data.Dataset, error) {
-	// Read files by path: os.DirFS of "/" keeps the paths as given in
-	// messages while fs.FS needs unrooted names.
-	abs := make([]string, len(files))
-	for i, f := range files {
-		a, err := filepath.Abs(f)
-		if err != nil {
-			return nil, fmt.Errorf("path %s: %w", f, err)
-		}
-		abs[i] = a[1:]
+	return data.ReadFS(pathFS{}, files...)
+}
+
+// pathFS opens files by their operating-system paths, as given on the
+// command line. It is only for data.ReadFS, which opens the names it is
+// given and nothing else.
+type pathFS struct{}
+
+func (pathFS) Open(name string) (fs.File, error) {
+	f, err := os.Open(name)
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return nil, pe.Err // ReadFS names the file already
 	}
-	ds, err := data.ReadFS(os.DirFS("/"), abs...)
-	var problems data.Problems
-	if errors.As(err, &problems) {
-		byAbs := map[string]string{}
-		for i := range files {
-			byAbs[abs[i]] = files[i]
-			byAbs[filepath.Base(abs[i])] = files[i]
-		}
-		for i := range problems {
-			if f, ok := byAbs[problems[i].File]; ok {
-				problems[i].File = f
-			}
-		}
-		return nil, problems
-	}
-	return ds, err
+	return f, err
 }
 
 // describe says what the command line named, for messages.

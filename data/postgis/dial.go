@@ -15,6 +15,7 @@ import (
 type dialer struct {
 	net         net.Dialer
 	readTimeout time.Duration
+	backoff     *redial // nil: dial every time
 }
 
 func (d *dialer) Dial(network, address string) (net.Conn, error) {
@@ -28,7 +29,15 @@ func (d *dialer) DialTimeout(network, address string, timeout time.Duration) (ne
 }
 
 func (d *dialer) DialContext(ctx context.Context, network, address string) (net.Conn, error) {
+	if d.backoff != nil {
+		if err := d.backoff.allow(); err != nil {
+			return nil, err
+		}
+	}
 	c, err := d.net.DialContext(ctx, network, address)
+	if d.backoff != nil && ctx.Err() == nil {
+		d.backoff.done(err)
+	}
 	if err != nil || d.readTimeout <= 0 {
 		return c, err
 	}

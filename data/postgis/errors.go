@@ -9,6 +9,7 @@ import (
 	"net"
 	"strings"
 	"syscall"
+	"unicode/utf8"
 
 	"github.com/lib/pq"
 
@@ -76,4 +77,10 @@ func callErr(ctx context.Context, err error) error {
 		err = fmt.Errorf("%w: %w", cerr, err)
 	}
 	return classify(err)
+}
+
+// storableText reports whether PostgreSQL's text type can hold s: valid
+// UTF-8 without NUL.
+func storableText(s string) bool {
+	return utf8.ValidString(s) && !strings.ContainsRune(s, 0)
 }

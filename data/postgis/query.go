@@ -222,6 +222,11 @@ func (s *Store) Item(ctx context.Context, layer, id string) (geo.Feature, error)
 	if err != nil {
 		return geo.Feature{}, err
 	}
+	if !storableText(id) {
+		// No stored id is like it: PostgreSQL text holds neither NUL nor
+		// invalid UTF-8, and would refuse to compare (SQLSTATE 22021).
+		return geo.Feature{}, fmt.Errorf("feature %q in %s: %w", id, layer, data.ErrNotFound)
+	}
 	var fr featureRow
 	err = s.db.QueryRowContext(ctx, "SELECT "+featureCols("f")+" FROM timeslice.features f WHERE f.layer = $1 AND f.id = $2",
 		layer, id).Scan(fr.dest()...)

@@ -58,12 +58,14 @@ func (r *featureRow) feature(layer string, loc *time.Location) (geo.Feature, err
 
 // floorMicro and ceilMicro move t onto PostgreSQL's microsecond grid.
 // Stored instants are on it, so for a stored instant s: s <= t iff
-// s <= floorMicro(t), and s < t iff s < ceilMicro(t).
-func floorMicro(t time.Time) time.Time { return t.Truncate(time.Microsecond) }
+// s <= floorMicro(t), and s < t iff s < ceilMicro(t). They return UTC:
+// Go and RFC 3339 take offsets up to ±23:59, PostgreSQL only up to
+// ±15:59 (SQLSTATE 22009), and the instant is the same.
+func floorMicro(t time.Time) time.Time { return t.Truncate(time.Microsecond).UTC() }
 
 func ceilMicro(t time.Time) time.Time {
 	if f := t.Truncate(time.Microsecond); f.Before(t) {
-		return f.Add(time.Microsecond)
+		return f.Add(time.Microsecond).UTC()
 	}
-	return t
+	return t.UTC()
 }

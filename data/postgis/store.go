@@ -153,7 +153,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("configure database connection: %w", err)
 	}
-	conn.Dialer(&dialer{readTimeout: opts.ReadTimeout})
+	conn.Dialer(&dialer{readTimeout: opts.ReadTimeout, backoff: &redial{log: opts.Logger}})
 	db := sql.OpenDB(conn)
 	db.SetMaxOpenConns(opts.MaxConns)
 	db.SetMaxIdleConns(opts.MaxIdleConns)

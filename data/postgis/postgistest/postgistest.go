@@ -16,7 +16,7 @@ import (
 // Loaded starts a throwaway cluster, opens a store on it (migrating the
 // schema) and loads pgtest.Dataset, which it returns too. Everything is
 // closed and removed when the test ends.
-func Loaded(t *testing.T) (*pgtest.Cluster, *postgis.Store, *data.Dataset) {
+func Loaded(t testing.TB) (*pgtest.Cluster, *postgis.Store, *data.Dataset) {
 	t.Helper()
 	c := pgtest.New(t)
 	ctx := context.Background()

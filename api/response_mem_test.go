@@ -1,0 +1,30 @@
+package api
+
+import (
+	"bytes"
+	"testing"
+)
+
+// TestResponseHoldsItsSize: a cached answer holds about its length, not
+// the capacity of the buffer it was encoded in (which doubles as it
+// grows), so that the cache's accounting is its real memory.
+func TestResponseHoldsItsSize(t *testing.T) {
+	var buf bytes.Buffer
+	for buf.Len() < 100_000 {
+		buf.WriteString(`{"type":"Feature","properties":{"name":"x"}},`)
+	}
+	body := buf.Bytes()
+	if cap(body) < len(body)*5/4 {
+		t.Skipf("the buffer has no spare capacity to test with (%d of %d)", len(body), cap(body))
+	}
+	r := newResponse(200, jsonType, body, "")
+	if c := cap(r.body); c > len(r.body)+len(r.body)/16 {
+		t.Errorf("body holds %d bytes for %d", c, len(r.body))
+	}
+	if gz := r.gzipped(); gz == nil || cap(gz) > len(gz)+len(gz)/16 {
+		t.Errorf("gzip form holds %d bytes for %d", cap(gz), len(gz))
+	}
+	if r.size() < int64(cap(r.body)+cap(r.gz)) {
+		t.Errorf("size() %d counts less than the answer holds (%d)", r.size(), cap(r.body)+cap(r.gz))
+	}
+}
