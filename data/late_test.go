@@ -18,7 +18,7 @@ func TestLateIntervals(t *testing.T) {
 	}
 	m := data.NewMemory(ds)
 	for _, dt := range []string{"2300-01-01/2400-01-01", "2262-04-12/2262-04-13", "2300-01-01T00:00:00Z", "2300-01-01/..", "1979-01-01/9999-12-31"} {
-		d, err := geo.ParseDatetime(dt)
+		d, err := geo.ParseDatetime(dt, ds.Manifest.Location())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -50,7 +50,7 @@ func FuzzStores(f *testing.F) {
 	mem := data.NewMemory(ds)
 	ctx := context.Background()
 	f.Fuzz(func(t *testing.T, dt, id string) {
-		if d, err := geo.ParseDatetime(dt); err == nil {
+		if d, err := geo.ParseDatetime(dt, ds.Manifest.Location()); err == nil {
 			q := data.Query{Datetime: &d}
 			sameAnswer(t, "camps at "+dt,
 				func() (any, error) { return mem.Items(ctx, "camps", q) },
