@@ -433,9 +433,6 @@ func TestLayerProperties(t *testing.T) {
 				default:
 					t.Errorf("%s: units must be a string or a list", ref)
 				}
-				if str(p["axis"]) == "" {
-					t.Errorf("%s: axis missing", ref)
-				}
 			case "perimeter":
 				if s := str(p["status"]); s != "closed" && s != "controlled" && s != "open" {
 					t.Errorf("%s: status %q: want closed, controlled or open", ref, s)
@@ -447,8 +444,8 @@ func TestLayerProperties(t *testing.T) {
 				if !numberOrNull(p, "people") {
 					t.Errorf("%s: people must be a number or null", ref)
 				}
-				if str(p["direction"]) == "" && str(p["kind"]) == "" {
-					t.Errorf("%s: direction or kind required", ref)
+				if str(p["kind"]) == "" {
+					t.Errorf("%s: kind required", ref)
 				}
 				if k.track == "" {
 					t.Errorf("%s: flows are tracks", ref)
@@ -1041,14 +1038,43 @@ func publicTexts(t *testing.T, f func(ref, field, lang, text string)) {
 	}
 }
 
+// TestNoResearchMarkers checks every string the API serves in a feature's
+// properties (texts by language, structural values, nested lists and
+// objects, resolved sources), except curator_note, the curators' own.
 func TestNoResearchMarkers(t *testing.T) {
-	publicTexts(t, func(ref, field, lang, text string) {
-		for _, mark := range researchMarkers {
-			if strings.Contains(text, mark) {
-				t.Errorf("%s: %s.%s contains the research marker %q: move it to curator_note and say it in plain words", ref, field, lang, mark)
+	for layer, list := range load(t) {
+		for _, k := range list {
+			for name, v := range k.f.Properties {
+				if name == "curator_note" {
+					continue
+				}
+				eachString(name, v, func(path, s string) {
+					for _, mark := range researchMarkers {
+						if strings.Contains(s, mark) {
+							t.Errorf("%s/%s: %s contains the research marker %q: move it to curator_note and say it in plain words", layer, k.id, path, mark)
+						}
+					}
+				})
 			}
 		}
-	})
+	}
+}
+
+// eachString calls f with every string inside v, with its path ("note.km",
+// "milestones.2.place").
+func eachString(path string, v any, f func(path, s string)) {
+	switch v := v.(type) {
+	case string:
+		f(path, v)
+	case []any:
+		for i, e := range v {
+			eachString(fmt.Sprintf("%s.%d", path, i), e, f)
+		}
+	case map[string]any:
+		for k, e := range v {
+			eachString(path+"."+k, e, f)
+		}
+	}
 }
 
 // loadedWords take a side when the product uses them in its own voice. They
@@ -1134,3 +1160,59 @@ var untranslated = map[string]string{}
 // one feature a line, with the reason. The history work (issue 8) empties it
 // where a Khmer form exists.
 var latinInKhmer = map[string]string{}
+
+// TestPopupEnumLabels checks that every value of a property the manifest's
+// popup shows as an enum has a label in every language of the manifest, so
+// that no visitor reads a raw key ("held", "legend.status.massacres"); that a
+// popup shows no property whose values are English prose; and that every
+// label is used by some feature.
+func TestPopupEnumLabels(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join(datasetDir, "dataset.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := data.ParseManifest("dataset.json", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	layers := load(t)
+	checked := 0
+	for _, l := range m.Layers {
+		for _, f := range l.Popup {
+			ref := l.ID + ".popup." + f.Property
+			if f.Format == "text" {
+				t.Errorf("%s: format text shows the value as it is, in English: make it an enum with values by language, or leave it out of the popup", ref)
+			}
+			if f.Format != "enum" {
+				continue
+			}
+			seen := map[string]bool{}
+			for _, k := range layers[l.ID] {
+				v, ok := k.f.Properties[f.Property]
+				if !ok || v == nil {
+					continue
+				}
+				s, isString := v.(string)
+				if !isString {
+					t.Errorf("%s/%s: %s is %v, want a string enum value", l.ID, k.id, f.Property, v)
+					continue
+				}
+				seen[s] = true
+				checked++
+				for _, lang := range m.Languages {
+					if strings.TrimSpace(f.Values[s][lang]) == "" {
+						t.Errorf("%s/%s: %s %q has no %s label in the manifest (%s.values)", l.ID, k.id, f.Property, s, lang, ref)
+					}
+				}
+			}
+			for v := range f.Values {
+				if !seen[v] {
+					t.Errorf("%s: label for %q, a value no feature has", ref, v)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no enum value checked: the test would check nothing")
+	}
+}

@@ -153,13 +153,18 @@ func citation(w Work, pages string) string {
 	return strings.Join(parts, ", ")
 }
 
-// pageRef writes "p. 5" or "pp. 5–7" (en dash for ranges).
+// pageRef writes "p. 5" or "pp. 5–7" (en dash for ranges), and "para. 58"
+// or "paras 58–60" for paragraphs ("¶58-60"), as court documents are cited.
 func pageRef(p string) string {
 	p = strings.ReplaceAll(p, "-", "–")
-	if strings.ContainsAny(p, "–,") {
-		return "pp. " + p
+	one, many := "p. ", "pp. "
+	if rest, ok := strings.CutPrefix(p, "¶"); ok {
+		p, one, many = strings.TrimSpace(rest), "para. ", "paras "
 	}
-	return "p. " + p
+	if strings.ContainsAny(p, "–,") {
+		return many + p
+	}
+	return one + p
 }
 
 // humanDate writes an ISO date as "29 January 1979", "January 1979" or "1979".

@@ -259,3 +259,17 @@ func TestCards(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+func TestPageRef(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"395", "p. 395"},
+		{"341-343", "pp. 341–343"},
+		{"36,62", "pp. 36,62"},
+		{"¶58", "para. 58"},
+		{"¶58-60", "paras 58–60"},
+	} {
+		if got := pageRef(c.in); got != c.want {
+			t.Errorf("pageRef(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -59,7 +59,7 @@ var axes = []axis{
 		track: "route-19-stung-treng",
 		units: []string{"Division 307", "Division 309", "Military Region 5"},
 		axis:  "Route 19: Pleiku → Lumphat (Srepok crossing) → Stung Treng (Mekong crossing)",
-		from:  "Pleiku (Vietnam)", to: "Stung Treng",
+		from:  "Pleiku", to: "Stung Treng",
 		route: []P{pleiku, leThanh, placeByID("lumphat"), placeByID("stung-treng")},
 		stops: []stop{{"1978-12-25T00:00", 0}, {"1978-12-25T18:00", 1}, {"1978-12-29T12:00", 2}, {"1979-01-01T12:00", 3}},
 		until: "1979-03-01T00:00",
@@ -73,7 +73,7 @@ var axes = []axis{
 		track: "kratie-division-5",
 		units: []string{"Division 5", "Military Region 7"},
 		axis:  "Routes 13/14 from Ban Me Thuot → Kratie (from the east)",
-		from:  "Ban Me Thuot (Vietnam)", to: "Kratie",
+		from:  "Ban Me Thuot", to: "Kratie",
 		route: []P{banMeThuot, dakMil, placeByID("kratie")},
 		stops: []stop{{"1978-12-25T00:00", 0}, {"1978-12-26T00:00", 1}, {"1978-12-30T12:00", 2}},
 		until: "1979-03-01T00:00",
@@ -99,7 +99,7 @@ var axes = []axis{
 		track: "route-7-corps-3",
 		units: []string{"Corps 3", "Division 10"},
 		axis:  "Route 7: Loc Ninh → Memot → Suong → Kampong Cham (Mekong crossing) → Skun → Tonle Sap ferry → Phnom Penh",
-		from:  "Loc Ninh (Vietnam)", to: "Phnom Penh",
+		from:  "Loc Ninh", to: "Phnom Penh",
 		route: []P{locNinh, memot, suong, kcEastBank, placeByID("kampong-cham"), skun, chroyChangvar, placeByID("phnom-penh")},
 		stops: []stop{{"1978-12-31T06:00", 0}, {"1979-01-01T18:00", 3}, {"1979-01-06T06:00", 3}, {"1979-01-06T18:00", 4},
 			{"1979-01-07T00:00", 5}, {"1979-01-07T10:00", 6}, {"1979-01-07T12:00", 7}},
@@ -115,7 +115,7 @@ var axes = []axis{
 		track: "route-1-corps-4",
 		units: []string{"Corps 4", "Division 7", "Tank Brigade 22"},
 		axis:  "Route 1: Bavet → Svay Rieng → Neak Luong (Mekong ferry) → Phnom Penh",
-		from:  "Bavet border crossing", to: "Phnom Penh",
+		from:  "Bavet", to: "Phnom Penh",
 		route: []P{bavet, placeByID("svay-rieng"), placeByID("neak-luong"), neakWestBank, placeByID("phnom-penh")},
 		stops: []stop{{"1979-01-01T06:00", 0}, {"1979-01-02T12:00", 1}, {"1979-01-06T00:00", 2}, {"1979-01-07T06:00", 3}, {"1979-01-07T12:00", 4}},
 		until: "1979-03-01T00:00",
@@ -130,7 +130,7 @@ var axes = []axis{
 		track: "military-region-9-takeo",
 		units: []string{"Military Region 9"},
 		axis:  "Chau Doc → Takeo → Route 2 → Phnom Penh",
-		from:  "Chau Doc (Vietnam)", to: "Phnom Penh",
+		from:  "Chau Doc", to: "Phnom Penh",
 		route: []P{chauDoc, placeByID("takeo"), placeByID("phnom-penh")},
 		stops: []stop{{"1978-12-31T06:00", 0}, {"1979-01-05T12:00", 1}, {"1979-01-07T12:00", 2}},
 		until: "1979-03-01T00:00",
@@ -155,7 +155,7 @@ var axes = []axis{
 		track: "ta-lon-landing",
 		units: []string{"Naval Region 5", "Brigade 125", "Brigade 126", "Brigade 101 (naval infantry)", "Squadron 171"},
 		axis:  "Amphibious landing at Ta Lon (Bokor) → Veal Renh → Ream → Kampong Som → Sre Ambel → Koh Kong",
-		from:  "Ta Lon beach", to: "Kampong Som and Koh Kong",
+		from:  "Ta Lon", to: "Koh Kong",
 		route: []P{placeByID("ta-lon"), vealRenh, placeByID("ream"), placeByID("kampong-som"), sreAmbel, placeByID("koh-kong")},
 		stops: []stop{{"1979-01-06T22:00", 0}, {"1979-01-08T12:00", 1}, {"1979-01-10T00:00", 2}, {"1979-01-11T12:00", 3}, {"1979-01-16T00:00", 4}, {"1979-01-25T12:00", 5}},
 		until: "1979-03-01T00:00",
@@ -169,7 +169,7 @@ var axes = []axis{
 		track: "route-5-west",
 		units: []string{"Vietnamese and KUFNS forces (units not named in the sources found)"},
 		axis:  "Route 5: Phnom Penh → Kampong Chhnang → Pursat → Battambang → Sisophon → 12 km from Poipet",
-		from:  "Phnom Penh", to: "Poipet and the Thai border",
+		from:  "Phnom Penh", to: "Poipet",
 		route: []P{placeByID("phnom-penh"), placeByID("kampong-chhnang"), placeByID("pursat"), placeByID("battambang"), placeByID("sisophon"),
 			toward(placeByID("poipet"), placeByID("sisophon"), 12)},
 		stops: []stop{{"1979-01-08T06:00", 0}, {"1979-01-09T12:00", 1}, {"1979-01-10T12:00", 2}, {"1979-01-12T12:00", 3}, {"1979-01-14T12:00", 4}, {"1979-01-15T12:00", 5}},
@@ -254,7 +254,6 @@ func advanceFeatures() []Feature {
 			d := math.Max(ds[i], 1) // a line needs two distinct positions
 			p := base(t, to, a.track, "linear")
 			p["units"] = a.units
-			p["axis"] = a.axis
 			p["from_place"] = a.from
 			p["to_place"] = a.to
 			p["progress_km"] = math.Round(ds[i]*10) / 10

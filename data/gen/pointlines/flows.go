@@ -49,11 +49,11 @@ type kf struct {
 }
 
 type flow struct {
-	track, kind, direction, basis string
-	route                         []P
-	kfs                           []kf
-	until                         string
-	extra                         map[string]any
+	track, kind string
+	route       []P
+	kfs         []kf
+	until       string
+	extra       map[string]any
 }
 
 var null = math.NaN()
@@ -63,43 +63,37 @@ var pv = []float64{30000, 45000}
 
 var flows = []flow{
 	{
-		track: "east-zone-flight-to-vietnam-1978", kind: "flight", direction: "east, into Vietnam",
-		basis: "people who crossed with Heng Samrin (Becker gives 2,000–3,000)",
+		track: "east-zone-flight-to-vietnam-1978", kind: "flight",
 		route: []P{placeByID("prey-veng"), placeByID("svay-rieng"), bavet},
 		kfs:   []kf{{"1978-09-15T12:00", -1, 2000, "step", []float64{2000, 3000}}},
 		until: "1978-11-01T00:00",
 	},
 	{
-		track: "east-zone-deportations-1978", kind: "deportation", direction: "west",
-		basis: "no figure known",
+		track: "east-zone-deportations-1978", kind: "deportation",
 		route: []P{placeByID("prey-veng"), placeByID("neak-luong"), placeByID("phnom-penh"), placeByID("pursat"), placeByID("battambang")},
 		kfs:   []kf{{"1978-06-01T00:00", -1, null, "step", nil}},
 		until: "1978-12-25T00:00",
 	},
 	{
-		track: "return-home-1979", kind: "return", direction: "east, toward home villages",
-		basis: "no figure known",
+		track: "return-home-1979", kind: "return",
 		route: []P{placeByID("battambang"), placeByID("pursat"), placeByID("kampong-chhnang"), placeByID("phnom-penh"), placeByID("neak-luong"), placeByID("svay-rieng")},
 		kfs:   []kf{{"1979-01-15T12:00", 0.05, null, "linear", nil}, {"1979-03-01T00:00", -1, null, "step", nil}},
 		until: "1979-07-01T00:00",
 	},
 	{
-		track: "highway-1-april-1979", kind: "return", direction: "along Highway 1, people going home",
-		basis: "no figure known ('clogged')",
+		track: "highway-1-april-1979", kind: "return",
 		route: []P{bavet, placeByID("svay-rieng"), placeByID("neak-luong"), placeByID("phnom-penh")},
 		kfs:   []kf{{"1979-04-12T00:00", -1, null, "step", nil}},
 		until: "1979-04-18T00:00",
 	},
 	{
-		track: "foreigners-to-thai-border-1979-01", kind: "evacuation", direction: "west, into Thailand",
-		basis: "foreigners escorted to the border",
+		track: "foreigners-to-thai-border-1979-01", kind: "evacuation",
 		route: []P{placeByID("battambang"), placeByID("sisophon"), placeByID("poipet"), placeByID("aranyaprathet")},
 		kfs:   []kf{{"1979-01-10T12:00", 0.05, 922, "linear", nil}, {"1979-01-16T12:00", -1, 922, "step", nil}},
 		until: "1979-01-20T00:00",
 	},
 	{
-		track: "khlong-wa-april-1979", kind: "flight", direction: "west, into Thailand",
-		basis: "people who crossed (at least)",
+		track: "khlong-wa-april-1979", kind: "flight",
 		route: []P{placeByID("battambang"), khlongWa},
 		kfs:   []kf{{"1979-04-19T12:00", 0.1, 15000, "linear", nil}, {"1979-04-21T12:00", -1, 15000, "step", nil}},
 		until: "1979-05-01T00:00",
@@ -109,40 +103,35 @@ var flows = []flow{
 		// April 1979 after a two-day march to mountains near Aranyaprathet
 		// (one wire report); the mountains are not located: the line from
 		// Khlong Wa to the border and across it is schematic.
-		track: "thai-army-return-april-1979", kind: "pushback", direction: "back across the border into Cambodia",
-		basis: "people moved back by the Thai army (about 80,000, one report)",
+		track: "thai-army-return-april-1979", kind: "pushback",
 		route: []P{khlongWa, P{102.325, 13.50}, P{102.40, 13.50}},
 		kfs:   []kf{{"1979-04-23T12:00", 0.1, 80000, "linear", nil}, {"1979-04-25T12:00", -1, 80000, "step", nil}},
 		until: "1979-04-29T00:00",
 	},
 	{
-		track: "aranyaprathet-sent-back-april-1979", kind: "pushback", direction: "east, back into Cambodia",
-		basis: "people sent back (5,000–6,000)",
+		track: "aranyaprathet-sent-back-april-1979", kind: "pushback",
 		route: []P{placeByID("aranyaprathet"), placeByID("poipet"), toward(placeByID("poipet"), placeByID("sisophon"), 10)},
 		kfs:   []kf{{"1979-04-22T12:00", -1, 5000, "step", []float64{5000, 6000}}},
 		until: "1979-04-29T00:00",
 	},
 	{
-		track: "preah-vihear-pushback-1979-06", kind: "pushback", direction: "by bus to Preah Vihear, then down the escarpment into Cambodia",
-		basis: "people forced back from the camps around Aranyaprathet (42,000; estimates 30,000–45,000)",
+		track: "preah-vihear-pushback-1979-06", kind: "pushback",
 		route: []P{placeByID("aranyaprathet"), thaiSideNorth, thaiDangrekWest, thaiDangrekEast, placeByID("preah-vihear-temple"), belowEscarpment},
 		kfs: []kf{{"1979-06-08T06:00", 0.05, 42000, "linear", pv}, {"1979-06-09T00:00", 1.2, 42000, "linear", pv}, {"1979-06-10T00:00", 2.2, 42000, "linear", pv},
 			{"1979-06-11T00:00", 3.2, 42000, "linear", pv}, {"1979-06-12T00:00", 4, 42000, "linear", pv}, {"1979-06-13T12:00", -1, 42000, "step", pv}},
 		until: "1979-06-24T00:00",
-		extra: map[string]any{"deaths_estimate": "400–10,000"},
+		extra: map[string]any{"deaths_range": []float64{400, 10000}},
 	},
 	{
 		// Part of the same pushback: "several thousand" from Nong Chan
 		// (Wikipedia, Nong Chan Refugee Camp), joining the buses north.
-		track: "preah-vihear-pushback-1979-06-nong-chan", kind: "pushback", direction: "by bus from Nong Chan toward Preah Vihear",
-		basis: "several thousand (no exact figure known)",
+		track: "preah-vihear-pushback-1979-06-nong-chan", kind: "pushback",
 		route: []P{nongChan, thaiSideNorth},
 		kfs:   []kf{{"1979-06-08T06:00", 0.1, null, "linear", nil}, {"1979-06-09T00:00", -1, null, "step", nil}},
 		until: "1979-06-24T00:00",
 	},
 	{
-		track: "flight-west-1979-autumn", kind: "flight", direction: "west, to the Thai border",
-		basis: "from October 1979: people who crossed safely since early October (cumulative)",
+		track: "flight-west-1979-autumn", kind: "flight",
 		route: []P{placeByID("battambang"), placeByID("sisophon"), nongChan},
 		kfs: []kf{{"1979-08-01T00:00", -1, null, "step", nil},
 			{"1979-10-01T00:00", -1, null, "step", nil},
@@ -150,47 +139,41 @@ var flows = []flow{
 		until: "1979-12-01T00:00",
 	},
 	{
-		track: "khlong-wa-october-1979", kind: "flight", direction: "west, to the Thai border",
-		basis: "people arrived at the border (cumulative)",
+		track: "khlong-wa-october-1979", kind: "flight",
 		route: []P{cardamomFoothills, khlongWa},
 		kfs:   []kf{{"1979-10-01T00:00", 0.05, null, "linear", nil}, {"1979-10-10T12:00", -1, 60000, "step", nil}},
 		until: "1979-10-24T00:00",
 	},
 	{
-		track: "khlong-wa-to-sa-kaeo-1979", kind: "transfer", direction: "west, by bus to Sa Kaeo",
-		basis: "people bussed to Sa Kaeo (cumulative)",
+		track: "khlong-wa-to-sa-kaeo-1979", kind: "transfer",
 		route: []P{khlongWa, placeByID("aranyaprathet"), P{102.0589, 13.8206}},
 		kfs:   []kf{{"1979-10-24T00:00", -1, 8000, "linear", nil}, {"1979-11-01T00:00", -1, 30000, "step", nil}},
 		until: "1979-11-08T00:00",
 	},
 	{
-		track: "land-bridge-nong-chan-1980", kind: "land-bridge", direction: "to the border at Nong Chan and back home with food and rice seed",
-		basis: "people arriving per day",
+		track: "land-bridge-nong-chan-1980", kind: "land-bridge",
 		route: []P{placeByID("battambang"), placeByID("sisophon"), nongChan},
 		kfs: []kf{{"1980-01-01T00:00", -1, null, "step", nil},
 			{"1980-02-15T00:00", -1, 4500, "linear", nil},
 			{"1980-03-15T00:00", -1, 9000, "step", nil},
 			{"1980-05-01T00:00", -1, null, "step", nil}},
 		until: "1980-06-01T00:00",
-		extra: map[string]any{"people_unit": "per day"},
+		extra: map[string]any{"people_unit": "per-day"},
 	},
 	{
-		track: "repatriation-khao-i-dang-1980-06", kind: "repatriation", direction: "east, back into Cambodia",
-		basis: "number repatriated not known",
+		track: "repatriation-khao-i-dang-1980-06", kind: "repatriation",
 		route: []P{P{102.6675, 13.8939}, borderEastOfKID},
 		kfs:   []kf{{"1980-06-17T00:00", 0.1, null, "linear", nil}, {"1980-06-18T00:00", -1, null, "step", nil}},
 		until: "1980-06-25T00:00",
 	},
 	{
-		track: "repatriation-sa-kaeo-1980-06", kind: "repatriation", direction: "east, back into Cambodia",
-		basis: "number repatriated not known",
+		track: "repatriation-sa-kaeo-1980-06", kind: "repatriation",
 		route: []P{P{102.0589, 13.8206}, placeByID("aranyaprathet"), placeByID("poipet")},
 		kfs:   []kf{{"1980-06-18T00:00", 0.1, null, "linear", nil}, {"1980-06-19T00:00", -1, null, "step", nil}},
 		until: "1980-06-25T00:00",
 	},
 	{
-		track: "mak-mun-to-nong-chan-1980-06", kind: "flight", direction: "to Nong Chan",
-		basis: "no figure known",
+		track: "mak-mun-to-nong-chan-1980-06", kind: "flight",
 		route: []P{makMun, nongChan},
 		kfs:   []kf{{"1980-06-23T00:00", -1, null, "step", nil}},
 		until: "1980-06-30T00:00",
@@ -225,9 +208,7 @@ func flowFeatures() []Feature {
 			if k.rng != nil {
 				p["people_range"] = k.rng
 			}
-			p["people_basis"] = f.basis
 			p["kind"] = f.kind
-			p["direction"] = f.direction
 			for kk, v := range f.extra {
 				p[kk] = v
 			}

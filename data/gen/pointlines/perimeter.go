@@ -44,10 +44,10 @@ func perimeterFeatures() []Feature {
 	}
 	city := polygon(ppRing)
 	const track = "phnom-penh-perimeter"
-	const newAuth = "Vietnamese forces and the KUFNS / People's Revolutionary Council"
+	const newAuth = "vietnam-kufns" // Vietnamese forces and the KUFNS / People's Revolutionary Council
 	add("phnom-penh-perimeter-1979-01-07", "1979-01-07T12:00", "1979-01-08T12:00", track,
 		"closed", newAuth,
-		map[string]any{"population_estimate": 20000, "population_note": "about 20,000 Khmer Rouge soldiers and workers still in the city on 7 January (Strangio)"},
+		map[string]any{"population_estimate": 20000},
 		city)
 	// Entry restricted from 8 January 1979; no source dates a change of
 	// status after that, so the keyframe is open-ended.
@@ -58,15 +58,15 @@ func perimeterFeatures() []Feature {
 	// The Gargiulo article's claims that no other source confirms.
 	add("phnom-penh-closure-claim-gargiulo", "1979-01-07T12:00", "1979-07-07T12:00", "",
 		"closed", newAuth,
-		map[string]any{"claim_of": "the Gargiulo article", "claimed_survivors_found": 70, "confirmed": false},
+		map[string]any{"claim_of": "gargiulo-cambodgemag", "claimed_survivors_found": 70, "confirmed": false},
 		city)
 	add("phnom-penh-outskirts-claim-gargiulo", "1979-01-08T12:00", "1979-07-07T12:00", "",
 		"closed", newAuth,
-		map[string]any{"claim_of": "the Gargiulo article", "confirmed": false, "kind": "outskirts"},
+		map[string]any{"claim_of": "gargiulo-cambodgemag", "confirmed": false, "kind": "outskirts"},
 		polygon(scaled(ppRing, 1.8), reversed(ppRing)))
 	add("phnom-penh-reopening-claim-gargiulo", "1980-01-01T00:00", "1981-01-01T00:00", "",
-		"open", "People's Republic of Kampuchea",
-		map[string]any{"claim_of": "the Gargiulo article", "confirmed": false},
+		"open", "prk", // the People's Republic of Kampuchea
+		map[string]any{"claim_of": "gargiulo-cambodgemag", "confirmed": false},
 		city)
 	return out
 }

@@ -40,40 +40,12 @@ var places = []place{
 	{"preah-vihear-temple", "temple", P{104.68, 14.39}},
 }
 
-// taken says when each town was taken in 1978–1979 (the taken_1979
-// property); the public wording and its sources are in the texts table.
-var taken = map[string]string{
-	"kratie":          "30 December 1978 (Short), the first provincial capital to fall; 'within five days' of 25 December (Chanda); 1 January 1979 in a French chronology.",
-	"stung-treng":     "1 January 1979 (Chanda and a Vietnamese account) or 3 January 1979 (Short).",
-	"kampong-cham":    "Mekong crossing forced at the town on 6 January 1979; the day the town itself was taken is not stated (6–7 January implied).",
-	"neak-luong":      "Mekong crossed at dawn on 7 January 1979 (a first rubber-boat crossing on 6 January).",
-	"phnom-penh":      "Entered about noon on 7 January 1979.",
-	"kampong-som":     "Contested: Hanoi radio claimed 7 January 1979; the Vietnamese navy's account implies about 11 January; TIME's 29 January issue still reported street fighting.",
-	"ream":            "Taken with Kampong Som after five days of fighting that began with the Ta Lon landing (6 January 1979).",
-	"battambang":      "Date not known; heavy fighting reported there on 12 January 1979.",
-	"poipet":          "Troops of the new regime were 12 km away on 15 January 1979; taken by Heng Samrin's forces on 4 March 1979 and retaken by the Khmer Rouge on 6 April (El País).",
-	"siem-reap":       "Date not known; heavy fighting still reported in late January 1979.",
-	"kampot":          "Date not known; heavy fighting in late January 1979, the town shelled from the mountains.",
-	"takeo":           "Date not known; Khmer Rouge units pursued in the province on 23 January 1979.",
-	"kampong-chhnang": "Date not known; a Vietnamese source says the airfield was taken on 7 January 1979, the New York Times of 7 January that it apparently remained in government hands.",
-	"svay-rieng":      "Date not known (on the Route 1 axis, early January 1979).",
-	"prey-veng":       "Date not known.",
-	"pursat":          "Date not known (mid-January 1979, approximately); Pol Pot was there about 7–9 January.",
-	"sisophon":        "Date not known (mid-January 1979, approximately); Sihanouk was there 2–5 January.",
-	"kampong-thom":    "Date not known (mid-January 1979, approximately).",
-	"koh-kong":        "Date not known; the coast from Kampong Som to Koh Kong was cleared after the Ta Lon landing.",
-	"kampong-speu":    "Date not known.",
-}
-
 func placeFeatures() []Feature {
 	from := at("1978-04-01T00:00")
 	var out []Feature
 	for _, pl := range places {
 		props := base(from, noEnd, "", "step")
 		props["kind"] = pl.kind
-		if tk, ok := taken[pl.id]; ok {
-			props["taken_1979"] = tk
-		}
 		out = append(out, Feature{ID: pl.id, Geom: point(pl.p), Props: props})
 	}
 	return out

@@ -107,15 +107,11 @@ func Control(g *Geometry) ([]Feature, error) {
 			Status: "held",
 		}
 		if s.shape == "" {
-			for _, h := range have {
-				p.Provinces = append(p.Provinces, partNames(g, h))
-			}
+			p.Provinces = append(p.Provinces, have...)
 		} else {
-			p.Provinces = []string{"Cambodia, except the contested border strips"}
+			p.Provinces = []string{"country_except_border_strips"} // Cambodia, except the contested border strips
 		}
-		for _, a := range s.add {
-			p.Added = append(p.Added, partNames(g, a))
-		}
+		p.Added = append(p.Added, s.add...)
 		out = append(out, Feature{ID: "held-" + from.Format("20060102T1504"), Geometry: geom, Props: p})
 	}
 
@@ -138,12 +134,8 @@ func Control(g *Geometry) ([]Feature, error) {
 			if a.track != "" {
 				p.Track = strPtr(a.track)
 			}
-			for _, h := range have {
-				p.Provinces = append(p.Provinces, partNames(g, h))
-			}
-			for _, h := range s.add {
-				p.Added = append(p.Added, partNames(g, h))
-			}
+			p.Provinces = append(p.Provinces, have...)
+			p.Added = append(p.Added, s.add...)
 			out = append(out, Feature{ID: a.id + "-" + at(s.from).Format("20060102T1504"), Geometry: geom, Props: p})
 		}
 	}

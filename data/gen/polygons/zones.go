@@ -33,24 +33,6 @@ func fallTimes() map[string]time.Time {
 	return m
 }
 
-// partNames names the parts in the layers' "provinces" lists.
-func partNames(g *Geometry, id string) string {
-	switch id {
-	case "kampong_cham_east":
-		return "Kampong Cham east of the Mekong (today's Tbong Khmum)"
-	case "kampong_cham_west":
-		return "Kampong Cham west and north of the Mekong"
-	case "kratie_pocket":
-		return "Kratie: Snuol and Route 13"
-	case "kratie_rest":
-		return "Kratie"
-	}
-	if n := g.Names[id]; n != "" {
-		return n
-	}
-	return id
-}
-
 // zoneProps are the properties of a zones feature, in output order.
 type zoneProps struct {
 	ValidFrom   string   `json:"valid_from"`
@@ -92,9 +74,9 @@ func zoneDefs() []zoneDef {
 			id: "east", kind: "zone",
 			parts: []string{"prey_veng", "svay_rieng", "kampong_cham_east"},
 			phases: []phase{
-				{from: "1978-04-01", status: "purge", secretary: "So Phim"},
-				{from: "1978-04-20", status: "purge", secretary: "So Phim"},
-				{from: "1978-05-25", status: "blockade", secretary: "So Phim"},
+				{from: "1978-04-01", status: "purge", secretary: "so-phim"},
+				{from: "1978-04-20", status: "purge", secretary: "so-phim"},
+				{from: "1978-05-25", status: "blockade", secretary: "so-phim"},
 				{from: "1978-06-03", status: "massacres", secretary: "",
 					killed: [2]int{100000, 250000}},
 			},
@@ -102,7 +84,7 @@ func zoneDefs() []zoneDef {
 		{
 			id: "southwest", kind: "zone",
 			parts:  []string{"takeo", "kampot", "kandal"},
-			phases: admin("Ta Mok (Chhit Choeun)"),
+			phases: admin("ta-mok"),
 		},
 		{
 			id: "west", kind: "zone",
@@ -115,14 +97,14 @@ func zoneDefs() []zoneDef {
 			parts: []string{"battambang", "pursat"},
 			// Spring 1978: Southwest Zone cadres purge the zone; Ruos Nhim arrested in mid-1978 (15 June used).
 			phases: []phase{
-				{from: "1978-04-01", status: "purge", secretary: "Ruos Nhim"},
+				{from: "1978-04-01", status: "purge", secretary: "ruos-nhim"},
 				{from: "1978-06-15", status: "purge"},
 			},
 		},
 		{
 			id: "central", kind: "zone",
 			parts:  []string{"kampong_thom", "kampong_cham_west"},
-			phases: admin("Ke Pauk"),
+			phases: admin("ke-pauk"),
 		},
 		{
 			id: "north", kind: "zone",
@@ -224,7 +206,7 @@ func zoneKeyframes(g *Geometry, z zoneDef, falls map[string]time.Time) ([]Featur
 			if falls[p].After(t) {
 				remaining = append(remaining, p)
 			} else {
-				fallen = append(fallen, partNames(g, p))
+				fallen = append(fallen, p)
 			}
 		}
 		geom, err := g.Union(remaining)
@@ -250,9 +232,7 @@ func zoneKeyframes(g *Geometry, z zoneDef, falls map[string]time.Time) ([]Featur
 		if ph.secretary != "" {
 			p.Secretary = strPtr(ph.secretary)
 		}
-		for _, r := range remaining {
-			p.Provinces = append(p.Provinces, partNames(g, r))
-		}
+		p.Provinces = append(p.Provinces, remaining...)
 		if ph.killed[1] > 0 {
 			lo, hi := ph.killed[0], ph.killed[1]
 			p.KilledMin, p.KilledMax = &lo, &hi
