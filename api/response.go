@@ -103,6 +103,10 @@ func (r *response) send(w http.ResponseWriter, req *http.Request) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
+	if r.status == http.StatusNoContent {
+		w.WriteHeader(r.status)
+		return
+	}
 	h.Set("Content-Type", r.contentType)
 	body := r.body
 	if gz != nil {

@@ -35,8 +35,7 @@ func Bound(t maptile.Tile) orb.Bound {
 // Encode returns the vector tile of one layer's features in tile t:
 // projected, clipped to the tile and its buffer, simplified to
 // one MVT unit, with properties flattened (see Properties).
-// The features are not changed. A tile with nothing in it is a valid,
-// empty tile.
+// The features are not changed. A tile with nothing in it is nil.
 func Encode(layer string, fs []geo.Feature, t maptile.Tile) ([]byte, error) {
 	fc := geojson.NewFeatureCollection()
 	for i := range fs {
@@ -53,6 +52,9 @@ func Encode(layer string, fs []geo.Feature, t maptile.Tile) ([]byte, error) {
 	l.Clip(clipBound)
 	l.Simplify(simplify.DouglasPeucker(1))
 	l.RemoveEmpty(1, 1)
+	if len(l.Features) == 0 {
+		return nil, nil
+	}
 	b, err := mvt.Marshal(mvt.Layers{l})
 	if err != nil {
 		return nil, fmt.Errorf("encode tile %d/%d/%d of %s: %w", t.Z, t.X, t.Y, layer, err)
