@@ -65,8 +65,12 @@ func (r *response) gzipped() []byte {
 	return r.gz
 }
 
+// compressible reports whether gzip pays on a type: text, and vector
+// tiles (protocol buffers of small integers and repeated keys: a third
+// smaller).
 func compressible(ct string) bool {
-	return strings.Contains(ct, "json") || strings.HasPrefix(ct, "text/") || strings.Contains(ct, "javascript") || strings.Contains(ct, "svg")
+	return strings.Contains(ct, "json") || strings.HasPrefix(ct, "text/") || strings.Contains(ct, "javascript") ||
+		strings.Contains(ct, "svg") || ct == mvtType
 }
 
 // jsonResponse marshals v; it only fails on a programming error.

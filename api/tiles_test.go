@@ -1,6 +1,9 @@
 package api_test
 
 import (
+	"bytes"
+	"compress/gzip"
+	"io"
 	"strconv"
 	"strings"
 	"testing"
@@ -200,3 +203,27 @@ func TestTileConformance(t *testing.T) {
 }
 
 func itoa(n uint32) string { return strconv.FormatUint(uint64(n), 10) }
+
+// TestTileGzip: a tile is gzipped when the client accepts it, under its
+// own ETag, and unzips to the plain tile.
+func TestTileGzip(t *testing.T) {
+	srv := embeddedServer(t)
+	url := srv.URL + "/collections/control/tiles/WebMercatorQuad/8/119/202?datetime=1979-01-08"
+	plain := get(t, url)
+	gz := get(t, url, "Accept-Encoding", "gzip")
+	if plain.status != 200 || plain.header.Get("Content-Encoding") != "" || len(plain.body) < 1024 {
+		t.Fatalf("plain: %d %v, %d bytes", plain.status, plain.header, len(plain.body))
+	}
+	if gz.header.Get("Content-Encoding") != "gzip" || !strings.Contains(gz.header.Get("Vary"), "Accept-Encoding") ||
+		gz.header.Get("ETag") == plain.header.Get("ETag") || len(gz.body) >= len(plain.body) {
+		t.Fatalf("gzip: %v, %d bytes (plain %d)", gz.header, len(gz.body), len(plain.body))
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz.body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := io.ReadAll(zr); err != nil || !bytes.Equal(b, plain.body) {
+		t.Errorf("gunzipped tile differs from the plain one (%v)", err)
+	}
+	t.Logf("tile: %d bytes, %d gzipped", len(plain.body), len(gz.body))
+}
