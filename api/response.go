@@ -12,6 +12,16 @@ import (
 	"sync"
 )
 
+// cacheControl is sent with every answer built from the data (and the
+// files that go with it). The data can change under a running server (a
+// PostGIS load shows within versionTTL; a new deployment embeds another
+// dataset), so a browser or a proxy may reuse an answer for a minute
+// only, then revalidates it with its strong ETag: 304 while the data is
+// the same, the new answer once it changed. A minute covers a kiosk's
+// loop through the timeline and a server restart; an answer is never
+// more than a minute (and versionTTL) behind the data.
+const cacheControl = "public, max-age=60"
+
 // response is an encoded answer, ready to send any number of times.
 type response struct {
 	status      int

@@ -65,10 +65,6 @@ type Server struct {
 // a change in PostGIS shows within this long.
 const versionTTL = time.Second
 
-// cacheControl is sent with data answers: the history does not change
-// while a deployment runs, and the ETag makes revalidation cheap.
-const cacheControl = "public, max-age=3600"
-
 // New returns the API over store.
 func New(store data.Store, opts Options) *Server {
 	if opts.Logger == nil {
