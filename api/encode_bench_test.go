@@ -59,3 +59,33 @@ func BenchmarkItemsHandler(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkMiss measures what scripts/load.sh measures with --cache-mb 0:
+// a whole request for the control slice of the embedded dataset with the
+// response cache off, plain and gzipped.
+func BenchmarkMiss(b *testing.B) {
+	ds, err := data.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := New(data.NewMemory(ds), Options{})
+	for _, gz := range []bool{false, true} {
+		name := "plain"
+		if gz {
+			name = "gzip"
+		}
+		b.Run(name, func(b *testing.B) {
+			req := httptest.NewRequest(http.MethodGet, "/collections/control/items?datetime=1979-01-07T12:00:00%2B07:00", nil)
+			if gz {
+				req.Header.Set("Accept-Encoding", "gzip")
+			}
+			for i := 0; i < b.N; i++ {
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != 200 {
+					b.Fatalf("status %d", rec.Code)
+				}
+			}
+		})
+	}
+}

@@ -93,7 +93,8 @@ func (s *Server) items(w http.ResponseWriter, r *http.Request) {
 		}
 		b := make([]byte, 0, 1024+512*len(page.Features))
 		b = append(b, `{"type":"FeatureCollection","features":`...)
-		b, err = appendFeatures(b, page.Features)
+		z := &zipper{c: s.feats}
+		b, err = s.feats.appendSlice(ctx, b, page.Features, q.Datetime, z)
 		if err != nil {
 			return nil, err
 		}
@@ -107,7 +108,7 @@ func (s *Server) items(w http.ResponseWriter, r *http.Request) {
 		}
 		b = append(b, `,"links":`...)
 		b = append(append(b, lb...), '}')
-		return newResponse(http.StatusOK, geoJSON, b, cacheControl), nil
+		return newResponse(http.StatusOK, geoJSON, b, cacheControl).zipWith(z), nil
 	})
 }
 

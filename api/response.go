@@ -32,7 +32,14 @@ type response struct {
 	zippable    bool // gzip may pay: large enough and a text type
 
 	gzOnce sync.Once
-	gz     []byte // gzip of body, made on first demand; nil when not smaller
+	gz     []byte  // gzip of body, made on first demand; nil when not smaller
+	zip    *zipper // makes gz from the body's pieces, when set
+}
+
+// zipWith has the gzip form made by z, from the pieces of the body.
+func (r *response) zipWith(z *zipper) *response {
+	r.zip = z
+	return r
 }
 
 // size is what the answer takes in the cache, its gzip form counted at
@@ -64,6 +71,13 @@ func (r *response) gzipped() []byte {
 		return nil
 	}
 	r.gzOnce.Do(func() {
+		if r.zip != nil {
+			if gz := r.zip.gzip(r.body); len(gz) < len(r.body) {
+				r.gz = gz
+			}
+			r.zip = nil
+			return
+		}
 		var buf bytes.Buffer
 		zw, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
 		zw.Write(r.body)

@@ -56,6 +56,8 @@ type Server struct {
 	cache  *cache
 	router *mux.Router
 
+	feats *featureCache // encoded keyframes, spliced into slices
+
 	verMu sync.Mutex
 	ver   string    // the store's data version last read
 	verAt time.Time // when it was read
@@ -74,7 +76,7 @@ func New(store data.Store, opts Options) *Server {
 		opts.Timeout = 5 * time.Second
 	}
 	opts.BaseURL = strings.TrimSuffix(opts.BaseURL, "/")
-	s := &Server{store: store, opts: opts, log: opts.Logger, cache: newCache(opts.CacheBytes)}
+	s := &Server{store: store, opts: opts, log: opts.Logger, cache: newCache(opts.CacheBytes), feats: &featureCache{}}
 	s.router = s.routes()
 	return s
 }
@@ -221,6 +223,7 @@ func (s *Server) cached(w http.ResponseWriter, r *http.Request, build func(ctx c
 		s.fail(w, r, err)
 		return
 	}
+	ctx = withVersion(ctx, version)
 	base := s.baseURL(r)
 	key := r.URL.Path + "?" + r.URL.Query().Encode() + "|" + base + "|" + version
 	if res, ok := s.cache.get(key); ok {

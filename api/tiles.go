@@ -73,7 +73,7 @@ func (s *Server) tile(w http.ResponseWriter, r *http.Request) {
 		if b == nil {
 			return newResponse(http.StatusNoContent, mvtType, nil, cacheControl), nil
 		}
-		return newResponse(http.StatusOK, mvtType, b, cacheControl), nil
+		return newResponse(http.StatusOK, mvtType, b, cacheControl).zipWith(&zipper{c: s.feats}), nil
 	})
 }
 
