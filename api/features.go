@@ -75,7 +75,7 @@ func (s *Server) items(w http.ResponseWriter, r *http.Request) {
 		if _, ok := data.LayerByID(id); !ok {
 			return nil, notFound("no collection %q: see /collections", id)
 		}
-		page, err := s.store.Items(ctx, id, q)
+		page, err := s.slices.items(ctx, s.store, id, q)
 		if err != nil {
 			return nil, fmt.Errorf("items of %s: %w", id, err)
 		}

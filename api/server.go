@@ -56,7 +56,8 @@ type Server struct {
 	cache  *cache
 	router *mux.Router
 
-	feats *featureCache // encoded keyframes, spliced into slices
+	feats  *featureCache // encoded keyframes, spliced into slices
+	slices *sliceCache   // pages of the store shared by the instants of a span
 
 	verMu sync.Mutex
 	ver   string    // the store's data version last read
@@ -76,7 +77,7 @@ func New(store data.Store, opts Options) *Server {
 		opts.Timeout = 5 * time.Second
 	}
 	opts.BaseURL = strings.TrimSuffix(opts.BaseURL, "/")
-	s := &Server{store: store, opts: opts, log: opts.Logger, cache: newCache(opts.CacheBytes), feats: &featureCache{}}
+	s := &Server{store: store, opts: opts, log: opts.Logger, cache: newCache(opts.CacheBytes), feats: &featureCache{}, slices: &sliceCache{}}
 	s.router = s.routes()
 	return s
 }

@@ -1,0 +1,63 @@
+package api
+
+import (
+	"context"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/timeslice/timeslice/data"
+	"github.com/timeslice/timeslice/geo"
+)
+
+// TestSliceCacheSameAsStore: for every layer of the embedded dataset and
+// instants on, around and between every keyframe boundary (each asked
+// twice: the second from the cache), the shared pages hold what the store
+// answers for the instant itself.
+func TestSliceCacheSameAsStore(t *testing.T) {
+	ds, err := data.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := data.NewMemory(ds)
+	ctx := withVersion(context.Background(), "v1")
+	c := &sliceCache{}
+	var instants []time.Time
+	for _, f := range ds.Features {
+		for _, b := range []time.Time{f.From, f.To} {
+			if !b.IsZero() {
+				instants = append(instants, b.Add(-time.Nanosecond), b, b.Add(time.Nanosecond), b.Add(7*time.Hour))
+			}
+		}
+	}
+	shared := 0
+	for _, l := range data.Layers() {
+		for _, in := range instants {
+			for _, bbox := range []*geo.BBox{nil, {MinLon: 104, MinLat: 11, MaxLon: 105.5, MaxLat: 12.5}} {
+				q := data.Query{Datetime: &geo.Datetime{Instant: in, IsInstant: true}, BBox: bbox, Limit: 1000}
+				want, err := store.Items(ctx, l.ID, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for range 2 {
+					got, err := c.items(ctx, store, l.ID, q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !reflect.DeepEqual(got, want) {
+						t.Fatalf("%s at %s: the shared page differs from the store's", l.ID, in.Format(time.RFC3339Nano))
+					}
+				}
+				if sp := c.layers[l.ID]; sp != nil {
+					if _, ok := sp.start(in); ok {
+						shared++
+					}
+				}
+			}
+		}
+	}
+	if shared == 0 {
+		t.Error("no instant was shared: the test checks nothing")
+	}
+	t.Logf("%d layer-instants compared, %d through a shared span", len(data.Layers())*len(instants)*2, shared)
+}
