@@ -3,7 +3,10 @@ package api_test
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"io"
+	"net/http"
+	"sync"
 	"testing"
 
 	"github.com/timeslice/timeslice/api"
@@ -48,5 +51,59 @@ func TestSplicedSlices(t *testing.T) {
 	}
 	if zipped == 0 {
 		t.Error("no answer was large enough to zip: the test checks nothing")
+	}
+}
+
+// TestCachesConcurrent asks many instants from many goroutines at once
+// (run with -race): the keyframe and span caches fill while being read,
+// and every answer, unzipped, is what a server asked one at a time gives.
+func TestCachesConcurrent(t *testing.T) {
+	ref := embeddedServer(t)
+	var queries []string
+	for d := 1; d <= 28; d++ {
+		at := fmt.Sprintf("1979-01-%02dT05:00:00Z", d)
+		queries = append(queries, "/collections/control/items?datetime="+at, "/collections/flows/items?datetime="+at,
+			"/collections/control/tiles/WebMercatorQuad/8/119/202?datetime="+at)
+	}
+	want := map[string][]byte{}
+	for _, q := range queries {
+		want[q] = bytes.ReplaceAll(get(t, ref.URL+q).body, []byte(ref.URL), nil)
+	}
+	srv := embeddedServer(t) // its caches cold: the goroutines race to fill them
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(queries))
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range queries {
+				q := queries[(i+g*7)%len(queries)]
+				req, _ := http.NewRequest(http.MethodGet, srv.URL+q, nil)
+				req.Header.Set("Accept-Encoding", "gzip")
+				res, err := (&http.Client{Transport: &http.Transport{DisableCompression: true}}).Do(req)
+				if err != nil {
+					errs <- q + ": " + err.Error()
+					continue
+				}
+				var r io.Reader = res.Body
+				if res.Header.Get("Content-Encoding") == "gzip" {
+					if r, err = gzip.NewReader(res.Body); err != nil {
+						errs <- q + ": " + err.Error()
+						res.Body.Close()
+						continue
+					}
+				}
+				b, err := io.ReadAll(r)
+				res.Body.Close()
+				if err != nil || !bytes.Equal(bytes.ReplaceAll(b, []byte(srv.URL), nil), want[q]) {
+					errs <- fmt.Sprintf("%s: differs from the answer asked alone (%v)", q, err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
