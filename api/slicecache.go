@@ -3,7 +3,6 @@ package api
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 	"sync"
 	"time"
@@ -24,6 +23,10 @@ import (
 // slicePages bounds the pages a sliceCache keeps; when full it starts
 // over.
 const slicePages = 1024
+
+// spanKeyframes bounds the keyframes of a layer read to learn its spans;
+// a larger layer is asked instant by instant.
+const spanKeyframes = 20_000
 
 type sliceCache struct {
 	mu      sync.Mutex
@@ -56,7 +59,7 @@ func (c *sliceCache) items(ctx context.Context, store data.Store, layer string, 
 	}
 	sp, err := c.spansOf(ctx, store, version, layer)
 	if err != nil {
-		return data.Page{}, err
+		return store.Items(ctx, layer, q) // which says what is wrong
 	}
 	start, ok := sp.start(q.Datetime.Instant)
 	if !ok {
@@ -119,11 +122,14 @@ func (c *sliceCache) spansOf(ctx context.Context, store data.Store, version, lay
 	if sp != nil {
 		return sp, nil
 	}
-	all, err := store.Items(ctx, layer, data.Query{Limit: math.MaxInt32})
+	all, err := store.Items(ctx, layer, data.Query{Limit: spanKeyframes + 1})
 	if err != nil {
 		return nil, fmt.Errorf("keyframe times of %s: %w", layer, err)
 	}
 	sp = &spans{}
+	if all.Matched > spanKeyframes {
+		all.Features = nil // no bounds: every instant goes to the store
+	}
 	for _, f := range all.Features {
 		sp.bounds = append(sp.bounds, f.From)
 		if !f.OpenEnded() {

@@ -2,9 +2,12 @@ package api
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/paulmach/orb"
 
 	"github.com/timeslice/timeslice/data"
 	"github.com/timeslice/timeslice/geo"
@@ -60,4 +63,27 @@ func TestSliceCacheSameAsStore(t *testing.T) {
 		t.Error("no instant was shared: the test checks nothing")
 	}
 	t.Logf("%d layer-instants compared, %d through a shared span", len(data.Layers())*len(instants)*2, shared)
+}
+
+// TestSliceCacheLargeLayer: a layer of more keyframes than spanKeyframes
+// is not read whole; its instants go to the store.
+func TestSliceCacheLargeLayer(t *testing.T) {
+	var fs []geo.Feature
+	t0 := time.Date(1979, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range spanKeyframes + 1 {
+		p := orb.Point{104, 11}
+		fs = append(fs, geo.Feature{Layer: "places", ID: fmt.Sprint(i), From: t0.Add(time.Duration(i) * time.Minute),
+			Geometry: p, Bound: p.Bound(), Props: map[string]any{}, Seq: i})
+	}
+	store := data.NewMemory(&data.Dataset{Features: fs})
+	c := &sliceCache{}
+	ctx := withVersion(context.Background(), "v1")
+	q := data.Query{Datetime: &geo.Datetime{Instant: t0.Add(90 * time.Second), IsInstant: true}, Limit: 3}
+	p, err := c.items(ctx, store, "places", q)
+	if err != nil || p.Matched != 2 {
+		t.Fatalf("%d matched, %v", p.Matched, err)
+	}
+	if _, ok := c.layers["places"].start(q.Datetime.Instant); ok || len(c.pages) != 0 {
+		t.Error("a layer over spanKeyframes was cut into spans")
+	}
 }
