@@ -61,7 +61,7 @@ func encodeCollection(c data.Collection, base string) collectionJSON {
 		Links: []link{
 			{Href: self, Rel: "self", Type: jsonType, Title: c.Title},
 			{Href: self + "/items", Rel: "items", Type: geoJSON, Title: c.Title + " (GeoJSON)"},
-			{Href: self + "/tiles", Rel: "tiles", Type: jsonType, Title: c.Title + " (vector tiles, TileJSON 3.0)"},
+			{Href: self + "/tiles", Rel: relTilesetsVector, Type: jsonType, Title: c.Title + " (vector tilesets, OGC API – Tiles)"},
 		},
 	}
 	if c.Count == 0 {

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"github.com/timeslice/timeslice/data"
 	"github.com/timeslice/timeslice/data/synth"
 	"github.com/timeslice/timeslice/geo"
+	"github.com/timeslice/timeslice/tiles"
 )
 
 // BenchmarkEncodeSlice measures turning a 1,000-feature slice into
@@ -58,4 +60,83 @@ func BenchmarkItemsHandler(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkMiss measures what scripts/load.sh measures with --cache-mb 0:
+// a whole request for the control slice of the embedded dataset with the
+// response cache off, plain and gzipped.
+func BenchmarkMiss(b *testing.B) {
+	ds, err := data.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := New(data.NewMemory(ds), Options{})
+	for _, gz := range []bool{false, true} {
+		name := "plain"
+		if gz {
+			name = "gzip"
+		}
+		b.Run(name, func(b *testing.B) {
+			req := httptest.NewRequest(http.MethodGet, "/collections/control/items?datetime=1979-01-07T12:00:00%2B07:00", nil)
+			if gz {
+				req.Header.Set("Accept-Encoding", "gzip")
+			}
+			for i := 0; i < b.N; i++ {
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != 200 {
+					b.Fatalf("status %d", rec.Code)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkTilesZoom8 measures every zoom-8 tile of the embedded
+// dataset's extent for every layer at one instant: cold (a new server,
+// its caches empty, each tile asked once) and warm (answered from the
+// response cache). One op is the whole set; tiles/s is reported.
+func BenchmarkTilesZoom8(b *testing.B) {
+	ds, err := data.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	store := data.NewMemory(ds)
+	cs, err := store.Collections(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	var urls []string
+	for _, c := range cs {
+		l := tiles.Limits(c.Bound)[8]
+		for row := l.MinTileRow; row <= l.MaxTileRow; row++ {
+			for col := l.MinTileCol; col <= l.MaxTileCol; col++ {
+				urls = append(urls, fmt.Sprintf("/collections/%s/tiles/WebMercatorQuad/8/%d/%d?datetime=1979-01-08T12:00:00%%2B07:00", c.ID, row, col))
+			}
+		}
+	}
+	get := func(h http.Handler) {
+		for _, u := range urls {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, u, nil))
+			if rec.Code != 200 && rec.Code != 204 {
+				b.Fatalf("%s: %d", u, rec.Code)
+			}
+		}
+	}
+	b.Run("cold", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			get(New(store, Options{CacheBytes: 64 << 20}))
+		}
+		b.ReportMetric(float64(len(urls)*b.N)/b.Elapsed().Seconds(), "tiles/s")
+	})
+	b.Run("warm", func(b *testing.B) {
+		h := New(store, Options{CacheBytes: 64 << 20})
+		get(h)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			get(h)
+		}
+		b.ReportMetric(float64(len(urls)*b.N)/b.Elapsed().Seconds(), "tiles/s")
+	})
 }

@@ -87,7 +87,7 @@ func (s *Server) items(w http.ResponseWriter, r *http.Request) {
 		if err := hasLayer(m, id); err != nil {
 			return nil, err
 		}
-		page, err := s.store(ctx).Items(ctx, id, q)
+		page, err := s.slices.items(ctx, s.store(ctx), id, q)
 		if err != nil {
 			return nil, fmt.Errorf("items of %s: %w", id, err)
 		}
@@ -105,7 +105,8 @@ func (s *Server) items(w http.ResponseWriter, r *http.Request) {
 		}
 		b := make([]byte, 0, 1024+512*len(page.Features))
 		b = append(b, `{"type":"FeatureCollection","features":`...)
-		b, err = appendFeatures(b, page.Features)
+		z := &zipper{c: s.feats}
+		b, err = s.feats.appendSlice(ctx, b, page.Features, q.Datetime, z)
 		if err != nil {
 			return nil, err
 		}
@@ -119,7 +120,7 @@ func (s *Server) items(w http.ResponseWriter, r *http.Request) {
 		}
 		b = append(b, `,"links":`...)
 		b = append(append(b, lb...), '}')
-		return newResponse(http.StatusOK, geoJSON, b, cacheControl), nil
+		return newResponse(http.StatusOK, geoJSON, b, cacheControl).zipWith(z), nil
 	})
 }
 

@@ -43,6 +43,7 @@ func (s *Server) landing(w http.ResponseWriter, r *http.Request) {
 				{Href: base + "/conformance", Rel: "conformance", Type: jsonType, Title: "Conformance classes"},
 				{Href: base + "/collections", Rel: "data", Type: jsonType, Title: "The collections"},
 				{Href: base + "/dataset", Rel: "describedby", Type: jsonType, Title: "The dataset's manifest: layers, styles, time zone, chapters"},
+				{Href: base + "/tileMatrixSets", Rel: relTilingSchemes, Type: jsonType, Title: "Tile matrix sets of the vector tiles"},
 				{Href: base + "/timeline", Rel: "timeline", Type: jsonType, Title: "Time extent, keyframe instants and events, for players"},
 				{Href: base + "/basemap", Rel: "basemap", Type: jsonType, Title: "The offline basemap layers"},
 			},
@@ -64,6 +65,7 @@ func (s *Server) conformance(w http.ResponseWriter, r *http.Request) {
 			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
 			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
 		}}
+		out.ConformsTo = append(out.ConformsTo, tilesConformance()...)
 		return jsonResponse(http.StatusOK, jsonType, out, cacheControl)
 	})
 }

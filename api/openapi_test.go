@@ -42,6 +42,11 @@ func TestOpenAPI(t *testing.T) {
 		"/collections/flows/items/walk-1", "/timeline", "/collections/flows/tiles",
 		"/collections/flows/items?limit=0", "/collections/nope",
 		"/dataset", "/dataset/schema", "/dataset/bibliography",
+		"/collections/flows/tiles?datetime=1979-01-06", "/collections/flows/tiles/WebMercatorQuad",
+		"/collections/flows/tiles/WebMercatorQuad?f=tilejson&datetime=1979-01-06T00:00:00Z",
+		"/collections/flows/tiles/WebMercatorQuad/0/0/0", "/collections/flows/tiles/WebMercatorQuad/4/7/7",
+		"/collections/flows/tiles/WebMercatorQuad/17/0/0", "/collections/flows/tiles/0/0/0.mvt",
+		"/tileMatrixSets", "/tileMatrixSets/WebMercatorQuad",
 	} {
 		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+path, nil)
 		res, err := http.DefaultClient.Do(req)

@@ -12,6 +12,16 @@ import (
 	"sync"
 )
 
+// cacheControl is sent with every answer built from the data (and the
+// files that go with it). The data can change under a running server (a
+// PostGIS load shows within versionTTL; a new deployment embeds another
+// dataset), so a browser or a proxy may reuse an answer for a minute
+// only, then revalidates it with its strong ETag: 304 while the data is
+// the same, the new answer once it changed. A minute covers a kiosk's
+// loop through the timeline and a server restart; an answer is never
+// more than a minute (and versionTTL) behind the data.
+const cacheControl = "public, max-age=60"
+
 // response is an encoded answer, ready to send any number of times.
 type response struct {
 	status      int
@@ -22,7 +32,14 @@ type response struct {
 	zippable    bool // gzip may pay: large enough and a text type
 
 	gzOnce sync.Once
-	gz     []byte // gzip of body, made on first demand; nil when not smaller
+	gz     []byte  // gzip of body, made on first demand; nil when not smaller
+	zip    *zipper // makes gz from the body's pieces, when set
+}
+
+// zipWith has the gzip form made by z, from the pieces of the body.
+func (r *response) zipWith(z *zipper) *response {
+	r.zip = z
+	return r
 }
 
 // size is what the answer takes in the cache, its gzip form counted at
@@ -59,6 +76,13 @@ func (r *response) gzipped() []byte {
 		return nil
 	}
 	r.gzOnce.Do(func() {
+		if r.zip != nil {
+			if gz := r.zip.gzip(r.body); len(gz) < len(r.body) {
+				r.gz = gz
+			}
+			r.zip = nil
+			return
+		}
 		var buf bytes.Buffer
 		zw, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
 		zw.Write(r.body)
@@ -70,8 +94,12 @@ func (r *response) gzipped() []byte {
 	return r.gz
 }
 
+// compressible reports whether gzip pays on a type: text, and vector
+// tiles (protocol buffers of small integers and repeated keys: a third
+// smaller).
 func compressible(ct string) bool {
-	return strings.Contains(ct, "json") || strings.HasPrefix(ct, "text/") || strings.Contains(ct, "javascript") || strings.Contains(ct, "svg")
+	return strings.Contains(ct, "json") || strings.HasPrefix(ct, "text/") || strings.Contains(ct, "javascript") ||
+		strings.Contains(ct, "svg") || ct == mvtType
 }
 
 // jsonResponse marshals v; it only fails on a programming error.
@@ -106,6 +134,10 @@ func (r *response) send(w http.ResponseWriter, req *http.Request) {
 	}
 	if r.status == http.StatusOK && etagMatch(req.Header.Get("If-None-Match"), r.etag) {
 		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	if r.status == http.StatusNoContent {
+		w.WriteHeader(r.status)
 		return
 	}
 	h.Set("Content-Type", r.contentType)

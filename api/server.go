@@ -63,6 +63,9 @@ type Server struct {
 	cache   *cache
 	router  *mux.Router
 
+	feats  *featureCache // encoded keyframes, spliced into slices
+	slices *sliceCache   // pages of the store shared by the instants of a span
+
 	verMu    sync.Mutex
 	ver      string     // the data version last read
 	verAt    time.Time  // when it was read
@@ -82,10 +85,6 @@ type storeKey struct{}
 // a change in PostGIS shows within this long.
 const versionTTL = time.Second
 
-// cacheControl is sent with data answers: the history does not change
-// while a deployment runs, and the ETag makes revalidation cheap.
-const cacheControl = "public, max-age=3600"
-
 // New returns the API over store.
 func New(store data.Store, opts Options) *Server {
 	if opts.Logger == nil {
@@ -95,7 +94,7 @@ func New(store data.Store, opts Options) *Server {
 		opts.Timeout = 5 * time.Second
 	}
 	opts.BaseURL = strings.TrimSuffix(opts.BaseURL, "/")
-	s := &Server{opts: opts, log: opts.Logger, cache: newCache(opts.CacheBytes)}
+	s := &Server{opts: opts, log: opts.Logger, cache: newCache(opts.CacheBytes), feats: &featureCache{}, slices: &sliceCache{}}
 	s.SetStore(store)
 	s.router = s.routes()
 	return s
@@ -147,8 +146,12 @@ func (s *Server) routes() *mux.Router {
 	get("/collections/{collectionId}", s.collection)
 	get("/collections/{collectionId}/items", s.items)
 	get("/collections/{collectionId}/items/{featureId}", s.item)
-	get("/collections/{collectionId}/tiles", s.tileJSON)
+	get("/collections/{collectionId}/tiles", s.tilesets)
+	get("/collections/{collectionId}/tiles/WebMercatorQuad", s.tileset)
+	get("/collections/{collectionId}/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}", s.tile)
 	get("/collections/{collectionId}/tiles/{z:[0-9]+}/{x:[0-9]+}/{y:[0-9]+}.mvt", s.tile)
+	get("/tileMatrixSets", s.tileMatrixSets)
+	get("/tileMatrixSets/{tileMatrixSetId}", s.tileMatrixSet)
 	get("/timeline", s.timeline)
 	get("/dataset", s.dataset)
 	get("/dataset/schema", s.datasetSchema)
@@ -291,6 +294,7 @@ func (s *Server) cached(w http.ResponseWriter, r *http.Request, build func(ctx c
 		s.fail(w, r, err)
 		return
 	}
+	ctx = withVersion(ctx, version)
 	base := s.baseURL(r)
 	key := r.URL.Path + "?" + r.URL.Query().Encode() + "|" + base + "|" + version
 	if res, ok := s.cache.get(key); ok {

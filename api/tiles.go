@@ -35,44 +35,10 @@ func tileQuery(q url.Values, loc *time.Location) (*geo.Datetime, *apiError) {
 	return &d, nil
 }
 
-// tileJSON answers /collections/{collectionId}/tiles: TileJSON 3.0 for
-// the layer's vector tiles; a datetime given here is carried into the
-// tile URL template.
-func (s *Server) tileJSON(w http.ResponseWriter, r *http.Request) {
-	id := mux.Vars(r)["collectionId"]
-	s.cached(w, r, func(ctx context.Context, base string) (*response, error) {
-		params := r.URL.Query()
-		m, err := s.manifest(ctx)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := tileQuery(params, m.Location()); err != nil {
-			return nil, err
-		}
-		c, err := s.findCollection(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		page, err := s.store(ctx).Items(ctx, id, data.Query{Limit: maxLimit})
-		if err != nil {
-			return nil, fmt.Errorf("fields of %s: %w", id, err)
-		}
-		tmpl := base + "/collections/" + id + "/tiles/{z}/{x}/{y}.mvt"
-		if d := params.Get("datetime"); d != "" {
-			tmpl += "?datetime=" + url.QueryEscape(d)
-		}
-		tj := tiles.NewTileJSON(id, c.Title, c.Description, tmpl, c.Bound, page.Features)
-		tj.Attribution = m.In(m.Attribution)
-		if tj.Attribution == "" {
-			tj.Attribution = "Timeslice dataset: see each feature's sources"
-		}
-		return jsonResponse(http.StatusOK, jsonType, tj, cacheControl)
-	})
-}
-
-// tile answers /collections/{collectionId}/tiles/{z}/{x}/{y}.mvt: the
-// features of the slice at datetime (or the keyframes of an interval, or
-// all keyframes) that meet the tile.
+// tile answers a vector tile: the features of the slice at datetime (or
+// the keyframes of an interval, or all keyframes) that meet the tile;
+// 204 when none does. The OGC path names the tile tileMatrix/tileRow/
+// tileCol, the older alias z/x/y.
 func (s *Server) tile(w http.ResponseWriter, r *http.Request) {
 	vars := mux.Vars(r)
 	id := vars["collectionId"]
@@ -88,14 +54,19 @@ func (s *Server) tile(w http.ResponseWriter, r *http.Request) {
 		if err := hasLayer(m, id); err != nil {
 			return nil, err
 		}
-		t, err := parseTile(vars["z"], vars["x"], vars["y"])
+		var t maptile.Tile
+		if _, ogc := vars["tileMatrix"]; ogc {
+			t, err = parseTileMatrix(vars["tileMatrix"], vars["tileRow"], vars["tileCol"])
+		} else {
+			t, err = parseTile(vars["z"], vars["x"], vars["y"])
+		}
 		if err != nil {
 			return nil, err
 		}
 		bound := tiles.Bound(t)
 		bb := geo.BBox{MinLon: bound.Min[0], MinLat: math.Max(bound.Min[1], -90), MaxLon: bound.Max[0], MaxLat: math.Min(bound.Max[1], 90)}
 		bb.MinLon, bb.MaxLon = math.Max(bb.MinLon, -180), math.Min(bb.MaxLon, 180)
-		page, err := s.store(ctx).Items(ctx, id, data.Query{Datetime: dt, BBox: &bb, Limit: math.MaxInt32})
+		page, err := s.slices.items(ctx, s.store(ctx), id, data.Query{Datetime: dt, BBox: &bb, Limit: math.MaxInt32})
 		if err != nil {
 			return nil, fmt.Errorf("tile of %s: %w", id, err)
 		}
@@ -103,11 +74,15 @@ func (s *Server) tile(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
-		return newResponse(http.StatusOK, mvtType, b, cacheControl), nil
+		if b == nil {
+			return newResponse(http.StatusNoContent, mvtType, nil, cacheControl), nil
+		}
+		return newResponse(http.StatusOK, mvtType, b, cacheControl).zipWith(&zipper{c: s.feats}), nil
 	})
 }
 
-// parseTile reads z/x/y and checks the tile exists.
+// parseTile reads the alias's z/x/y and checks the tile exists: 404 when
+// it does not.
 func parseTile(zs, xs, ys string) (maptile.Tile, error) {
 	z, err := strconv.Atoi(zs)
 	if err != nil || z < 0 || z > tiles.MaxZoom {
@@ -119,4 +94,22 @@ func parseTile(zs, xs, ys string) (maptile.Tile, error) {
 		return maptile.Tile{}, notFound("no tile %s/%s/%s: at zoom %d x and y go from 0 to %d", zs, xs, ys, z, (1<<z)-1)
 	}
 	return maptile.New(uint32(x), uint32(y), maptile.Zoom(z)), nil
+}
+
+// parseTileMatrix reads OGC API – Tiles' tileMatrix/tileRow/tileCol in
+// WebMercatorQuad: a tile matrix the set does not have, or a row or
+// column outside it, is a 400 naming the parameter.
+func parseTileMatrix(ms, rows, cols string) (maptile.Tile, error) {
+	z, err := strconv.Atoi(ms)
+	if err != nil || z < 0 || z > tiles.MaxZoom || strconv.Itoa(z) != ms {
+		return maptile.Tile{}, badParam("tileMatrix", "%q is not a tile matrix of %s: they go from 0 to %d", ms, tiles.WebMercatorQuadID, tiles.MaxZoom)
+	}
+	for _, p := range []struct{ name, v string }{{"tileRow", rows}, {"tileCol", cols}} {
+		if n, err := strconv.ParseUint(p.v, 10, 32); err != nil || n >= 1<<z {
+			return maptile.Tile{}, badParam(p.name, "%q is outside tile matrix %d: rows and columns go from 0 to %d", p.v, z, (1<<z)-1)
+		}
+	}
+	row, _ := strconv.ParseUint(rows, 10, 32)
+	col, _ := strconv.ParseUint(cols, 10, 32)
+	return maptile.New(uint32(col), uint32(row), maptile.Zoom(z)), nil
 }

@@ -4,7 +4,7 @@
 # headless Chromium against the real server.
 #
 # On a fresh Debian machine with Go and Node it installs what is missing:
-# Debian packages (PostgreSQL + PostGIS, Chromium) when run as root, or it
+# Debian packages (PostgreSQL + PostGIS, Chromium, GDAL) when run as root, or it
 # says exactly what to install; npm packages with `npm ci`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +31,7 @@ if ! have_postgis; then
 	need+=("postgresql-${major:-15}-postgis-3")
 fi
 command -v chromium >/dev/null || need+=(chromium)
+command -v ogrinfo >/dev/null || need+=(gdal-bin) # GDAL reads the vector tiles in api's tests
 if [ ${#need[@]} -gt 0 ]; then
 	step "installing Debian packages: ${need[*]}"
 	if [ "$(id -u)" = 0 ]; then

@@ -35,8 +35,7 @@ func Bound(t maptile.Tile) orb.Bound {
 // Encode returns the vector tile of one layer's features in tile t:
 // projected, clipped to the tile and its buffer, simplified to
 // one MVT unit, with properties flattened (see Properties).
-// The features are not changed. A tile with nothing in it is a valid,
-// empty tile.
+// The features are not changed. A tile with nothing in it is nil.
 func Encode(layer string, fs []geo.Feature, t maptile.Tile) ([]byte, error) {
 	fc := geojson.NewFeatureCollection()
 	for i := range fs {
@@ -50,15 +49,31 @@ func Encode(layer string, fs []geo.Feature, t maptile.Tile) ([]byte, error) {
 	l.Version = 2
 	l.Extent = Extent
 	l.ProjectToTile(t)
-	l.Clip(clipBound)
-	l.Simplify(simplify.DouglasPeucker(1))
-	l.RemoveEmpty(1, 1)
+	cut(l)
+	if len(l.Features) == 0 {
+		return nil, nil
+	}
 	b, err := mvt.Marshal(mvt.Layers{l})
 	if err != nil {
 		return nil, fmt.Errorf("encode tile %d/%d/%d of %s: %w", t.Z, t.X, t.Y, layer, err)
 	}
 	return b, nil
 }
+
+// cut clips a layer projected to its tile to the tile and its buffer,
+// simplifies it to one MVT unit and removes what clipping leaves that the
+// source has not (see cleanGeometry), then the features left empty.
+func cut(l *mvt.Layer) {
+	l.Clip(clipBound)
+	l.Simplify(simplifier())
+	for _, f := range l.Features {
+		f.Geometry = cleanGeometry(f.Geometry)
+	}
+	l.RemoveEmpty(1, 1)
+}
+
+// simplifier simplifies to one MVT unit.
+func simplifier() orb.Simplifier { return simplify.DouglasPeucker(1) }
 
 // Properties flattens a feature's properties into what a vector tile can
 // hold: strings, numbers and booleans. The feature id becomes "id"; the
