@@ -49,7 +49,7 @@ func TestSecondDataset(t *testing.T) {
 		// A bare date is that day in Paris: 28 March holds j2 (09:00 summer time).
 		{"/collections/jalons/items?datetime=2021-03-28", `"numberMatched":1`},
 		{"/collections/jalons/items?datetime=2021-03-28", `"id":"j2"`},
-		{"/collections/depots/tiles?datetime=2021-03-25", `"id":"depots"`},
+		{"/collections/depots/tiles/WebMercatorQuad?f=tilejson&datetime=2021-03-25", `"id":"depots"`},
 	}
 	for _, c := range contains {
 		a := get(t, srv.URL+c.path)
