@@ -54,9 +54,11 @@ export async function buildServer() {
   return { dir, bin, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Starts `bin serve --addr 127.0.0.1:port` and waits for /healthz. */
-export async function startServer(bin, port, { timeoutMs = 20000 } = {}) {
-  const proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `bin serve --addr 127.0.0.1:port [...args]` and waits for
+ * /healthz. `args` are extra serve flags, e.g. ['--data', 'data/testdata/second']
+ * (paths relative to the repository root). */
+export async function startServer(bin, port, { timeoutMs = 20000, args = [] } = {}) {
+  const proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stdout.on('data', (d) => { log += d; });
   proc.stderr.on('data', (d) => { log += d; });
