@@ -145,8 +145,9 @@ export class DetailScale {
     this.ticks.innerHTML = shown.map((e, i) => {
       const name = pick(e.name, lang, this.order);
       const label = `${formatDate(e.t, lang, this.zone)} — ${name.text}`;
-      const lead = (trueX[i] - xs[i]).toFixed(1);
-      return `<button type="button" tabindex="-1" class="ts-dt-tick${e.id === this.current ? ' is-current' : ''}" data-id="${escapeHTML(e.id)}" style="left:${xs[i].toFixed(1)}px;--lead:${lead}px" title="${escapeHTML(label)}" aria-label="${escapeHTML(label)}"${langAttr(name)}><span class="ts-dt-dot"></span></button>`;
+      const lead = trueX[i] - xs[i]; // a leader from the button to the true date
+      const leadCSS = Math.abs(lead) < 1 ? '' : `;--lead-w:${Math.abs(lead).toFixed(1)}px;--lead-dir:${Math.sign(lead)}`;
+      return `<button type="button" tabindex="-1" class="ts-dt-tick${e.id === this.current ? ' is-current' : ''}" data-id="${escapeHTML(e.id)}" style="left:${xs[i].toFixed(1)}px${leadCSS}" title="${escapeHTML(label)}" aria-label="${escapeHTML(label)}"${langAttr(name)}><span class="ts-dt-dot"></span></button>`;
     }).join('');
   }
 }
