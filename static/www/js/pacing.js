@@ -156,7 +156,8 @@ export function panelState(t, ordered, chapters = [], { playing = false, chosenI
   }
   if (chosenId != null) {
     const c = ordered.find((e) => e.id === chosenId && e.from <= t && (e.to == null || t < e.to));
-    if (c) valid = c;
+    // The choice stands among events of the same instant, not over a later one.
+    if (c && (!valid || c.from === valid.from)) valid = c;
   }
   if (valid) return { kind: 'event', event: valid };
   const chapter = chapters.find((c) => c.start <= t && t < c.end) ?? null;
