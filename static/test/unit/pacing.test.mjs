@@ -93,3 +93,11 @@ test('the chosen one of tied events is shown while it is valid', () => {
   assert.equal(panelState(6, o, [], { chosenId: 'a' }).event.id, 'a');
   assert.equal(panelState(6, o, [], { chosenId: 'gone' }).event.id, 'b');
 });
+
+test('pace from URL parameters', async () => {
+  const { paceFromParams } = await import('../../www/js/pacing.js');
+  const c = paceFromParams(new URLSearchParams('wpm=120&cpm=300&lead=0&hold_min=2&hold_max=30&junk=1'));
+  assert.deepEqual([c.wpm, c.cpm, c.leadMs, c.minMs, c.maxMs], [120, 300, 0, 2000, 30000]);
+  const d = paceFromParams(new URLSearchParams('wpm=abc'));
+  assert.equal(d.wpm, 200);
+});

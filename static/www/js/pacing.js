@@ -166,3 +166,11 @@ export function panelState(t, ordered, chapters = [], { playing = false, chosenI
   if (playing) return past ? { kind: 'past', event: past } : { kind: 'chapter', chapter };
   return { kind: 'idle', next: ordered.find((e) => e.from > t) ?? null };
 }
+
+/** A pace configuration from URL parameters (the kiosk's configuration
+ * uses the same names): wpm, cpm, lead, hold_min, hold_max (seconds). */
+export function paceFromParams(params) {
+  const num = (k) => (params.has(k) ? Number(params.get(k)) : undefined);
+  const s = (k) => (params.has(k) ? Number(params.get(k)) * 1000 : undefined);
+  return paceConfig({ wpm: num('wpm'), cpm: num('cpm'), leadMs: s('lead'), minMs: s('hold_min'), maxMs: s('hold_max') });
+}
