@@ -33,7 +33,6 @@ async function open(path, opts = {}) {
   const b = await launchBrowser(opts);
   const page = await b.context.newPage();
   const problems = watch(page);
-  await page.addInitScript(() => { try { localStorage.setItem('timeslice.introSeen', '1'); } catch { /* */ } });
   await page.goto(server.base + path);
   await waitReady(page);
   await page.evaluate(() => window.timeslice.closeCard?.());
