@@ -13,7 +13,7 @@ export class Clock {
    * @param {string} [o.speed] 'day' | 'week' | 'month'
    * @param {boolean} [o.loop] at the end, wait endHoldMs then start again
    * @param {number[]} [o.stops] instants to dwell on (sorted)
-   * @param {number} [o.dwellMs] how long to dwell on each stop while playing
+   * @param {number|((stop: number) => number)} [o.dwellMs] how long to dwell on each stop while playing (ms, or by stop)
    * @param {number} [o.endHoldMs] how long a loop holds at the end (the epilogue)
    * @param {number} [o.startHoldMs] how long a loop holds at the start (the title card)
    */
@@ -35,6 +35,12 @@ export class Clock {
   }
 
   get speedMs() { return SPEEDS[this.speed]; }
+
+  /** How long (ms) the clock has been holding at the stop it is on at frame
+   * time now, or null when it is not holding at a stop. */
+  heldMs(now) {
+    return this.playing && this.holdUntil > 0 && this.heldStop === this.t && now < this.holdUntil ? now - this.heldAt : null;
+  }
 
   play(now) {
     if (this.t >= this.max && !this.loop) this.t = this.min;
@@ -93,9 +99,10 @@ export class Clock {
       return false;
     }
     let next = this.t + (dt / 1000) * this.speedMs;
-    if (this.dwellMs > 0) {
+    if (this.dwellMs) {
       const stop = this.stops.find((s) => s > this.t && s <= next);
-      if (stop !== undefined) { next = stop; this.holdUntil = now + this.dwellMs; }
+      const ms = stop === undefined ? 0 : typeof this.dwellMs === 'function' ? this.dwellMs(stop) : this.dwellMs;
+      if (ms > 0) { next = stop; this.holdUntil = now + ms; this.heldAt = now; this.heldStop = stop; }
     }
     this.t = Math.min(next, this.max);
     return true;
