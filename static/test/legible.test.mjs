@@ -83,17 +83,17 @@ test('pacing: playing through 6–9 January 1979 shows every event, ties too, ea
 });
 
 test('Next visits every event in order, ties included, and Previous comes back', T(120000), async () => {
-  const { page, problems, close } = await open('/?t=1978-04-01');
+  const { page, problems, close } = await open('/?t=1978-04-01', { reducedMotion: 'reduce' });
   try {
     const all = await events(page);
     const seen = [];
     for (let i = 0; i < all.length; i++) {
-      await page.click('.ts-next');
+      await page.evaluate(() => document.querySelector('.ts-next').click());
       await page.waitForFunction((n) => document.querySelector('.ts-caption-body h3')?.textContent === n, all[i].name.en, { timeout: 5000 }).catch(() => {});
       seen.push(await heading(page));
     }
     assert.deepEqual(seen, all.map((e) => e.name.en));
-    await page.click('.ts-prev');
+    await page.evaluate(() => document.querySelector('.ts-prev').click());
     await page.waitForFunction((n) => document.querySelector('.ts-caption-body h3')?.textContent === n, all.at(-2).name.en, { timeout: 5000 }).catch(() => {});
     assert.equal(await heading(page), all.at(-2).name.en);
     assert.deepEqual(problems, []);

@@ -80,7 +80,10 @@ test('a hold per stop (by its reading time), and how long the clock has held', (
   let now = 0;
   while (c.t < 2 * DAY) { now += 100; c.tick(now); }
   assert.equal(c.t, 2 * DAY);
-  const at = now;
+  assert.equal(c.heldMs(now), 0, 'the hold starts with the next frame');
+  const at = now + 16;
+  c.tick(at);
+  assert.equal(c.t, 2 * DAY);
   assert.equal(c.heldMs(at), 0);
   c.tick(at + 4900);
   assert.equal(c.t, 2 * DAY, 'still held');

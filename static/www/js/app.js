@@ -279,17 +279,13 @@ export async function startApp() {
       now.update(false, visibleIds().reduce((n, id) => n + layers.get(id).version, 0));
       timeline.setTime(t);
       updateDate();
-      const st = story.at(t, { playing: clock.playing, heldMs: clock.heldMs(performance.now()) });
-      const shown = caption.show(st);
-      const id = st.kind === 'event' ? shown?.id ?? null : null;
-      if (model.eventsLayer) layers.get(model.eventsLayer).setCurrent(id);
-      timeline.setCurrent(id);
       detail.setTime(t);
-      detail.setCurrent(id);
+      showStory(t, performance.now());
       if (lv !== namedVersion) { namedVersion = lv; basemap.setNamedPoints(namedPoints()); }
       tourCards();
       if (clock.playing) url.write();
     },
+    onHold: (now) => showStory(clock.t, now), // tied events take turns while the clock holds
     onStop: () => {
       updatePlayButton();
       url.write(true);
@@ -297,6 +293,16 @@ export async function startApp() {
       if (!state.kiosk && clock.t >= clock.max && cardHasContent(model.cards.epilogue)) showCard('epilogue', { focus: false });
     },
   });
+
+  /** The caption, the current event's marks and the camera at t. */
+  function showStory(t, now) {
+    const st = story.at(t, { playing: clock.playing, heldMs: clock.heldMs(now) });
+    const shown = caption.show(st);
+    const id = st.kind === 'event' ? shown?.id ?? null : null;
+    if (model.eventsLayer) layers.get(model.eventsLayer).setCurrent(id);
+    timeline.setCurrent(id);
+    detail.setCurrent(id);
+  }
 
   function updatePlayButton() {
     const b = $('.ts-play');
