@@ -171,6 +171,7 @@ async function cutWithoutCue(page) {
     const sel = '.ts-caption, .ts-caption *, .ts-side, .ts-legend, .ts-legend *, .leaflet-popup-content, .leaflet-popup-content *, .ts-header *, .ts-player *, .ts-card-body';
     for (const el of document.querySelectorAll(sel)) {
       if (!el.offsetParent && getComputedStyle(el).position !== 'fixed') continue;
+      if (el.matches('.ts-sr, .ts-sr *')) continue; // for screen readers only
       const s = getComputedStyle(el);
       if (s.visibility === 'hidden' || s.display === 'none') continue;
       const overY = el.scrollHeight - el.clientHeight > 2 && s.overflowY !== 'visible';

@@ -232,6 +232,7 @@ export async function startApp() {
   });
   watchOverflow($('.ts-caption'));
   watchOverflow($('#ts-side'));
+  watchOverflow($('.ts-legend'));
   const detail = new DetailScale($('.ts-detail'), {
     min: model.timeline.start, max: model.timeline.end, zone: model.zone,
     onPick: (e) => { story.choose(e.id); seek(e.t); },
