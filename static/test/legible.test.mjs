@@ -240,7 +240,7 @@ test('phone: the map keeps its height while playing (the caption band is reserve
 });
 
 test('accessibility: play and the timeline early in Tab order; popup focus in and back; the live region speaks events only', T(120000), async () => {
-  const { page, problems, close } = await open('/?t=1979-01-07T12:30', { viewport: SIZES.laptop });
+  const { page, problems, close } = await open('/?t=1979-01-07T12:30&hold_min=1&lead=0.2&wpm=2000&cpm=6000', { viewport: SIZES.laptop, reducedMotion: 'reduce' });
   try {
     const order = [];
     for (let i = 0; i < 14; i++) {
@@ -318,6 +318,13 @@ test('screenshots at key dates (static/test/out/legible-*.png), to be looked at'
           await page.waitForTimeout(200);
           await page.screenshot({ path: join(outDir(), `legible-${size}${kiosk ? '-kiosk' : ''}-${d.replace(/[:T]/g, '')}.png`) });
         }
+        // At an event: the camera on it, the rest dimmed.
+        await page.evaluate(() => { window.timeslice.seek('1979-01-07T09:00'); document.querySelector('.ts-next').click(); });
+        await page.waitForFunction(() => document.querySelector('#ts-map').classList.contains('ts-focusing'), null, { timeout: 8000 });
+        await page.waitForFunction(() => !window.timeslice.camera.moving, null, { timeout: 8000 }).catch(() => {});
+        await page.evaluate(() => window.timeslice.ready());
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: join(outDir(), `legible-${size}${kiosk ? '-kiosk' : ''}-focus.png`) });
         assert.deepEqual(problems, []);
       } finally { await close(); }
     }
