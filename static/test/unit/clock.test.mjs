@@ -93,3 +93,24 @@ test('a loop holds on its title card at the start and on its end card, and says 
   c.pause();
   assert.equal(c.phase, null);
 });
+
+test('a hold per stop (by its reading time), and how long the clock has held', () => {
+  const holds = { [2 * DAY]: 5000, [3 * DAY]: 1000 };
+  const c = new Clock({ min: 0, max: 10 * DAY, speed: 'day', stops: [2 * DAY, 3 * DAY], dwellMs: (s) => holds[s] ?? 0 });
+  c.play(0);
+  c.tick(0);
+  let now = 0;
+  while (c.t < 2 * DAY) { now += 100; c.tick(now); }
+  assert.equal(c.t, 2 * DAY);
+  assert.equal(c.heldMs(now), 0, 'the hold starts with the next frame');
+  const at = now + 16;
+  c.tick(at);
+  assert.equal(c.t, 2 * DAY);
+  assert.equal(c.heldMs(at), 0);
+  c.tick(at + 4900);
+  assert.equal(c.t, 2 * DAY, 'still held');
+  assert.equal(c.heldMs(at + 4900), 4900);
+  c.tick(at + 5000);
+  assert.ok(c.t > 2 * DAY, 'moves on after the hold');
+  assert.equal(c.heldMs(at + 5000), null);
+});

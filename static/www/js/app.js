@@ -26,7 +26,12 @@ import { CaptionPanel, readEvents } from './caption.js';
 import { NowList } from './now.js';
 import { Player } from './player.js';
 import { installKeys } from './keys.js';
-import { DAY, clamp, prevBefore, nextAfter } from './time.js';
+import { DAY, clamp } from './time.js';
+import { paceFromParams } from './pacing.js';
+import { Story } from './story.js';
+import { Camera } from './camera.js';
+import { DetailScale } from './detailscale.js';
+import { watchOverflow, clampMore } from './overflow.js';
 
 /** How long a kiosk loop holds on its title card and on its epilogue. */
 const KIOSK_TITLE_MS = 12000;
@@ -111,12 +116,28 @@ export async function startApp() {
   // so does the card.
   map.getContainer().appendChild($('.ts-date'));
   map.getContainer().appendChild($('.ts-card'));
+  // Focus goes into an opened popup and back to what opened it.
+  let popupOpener = null;
   map.on('popupopen', (e) => {
     $('.ts-date').classList.add('is-dim');
-    const close = e.popup.getElement()?.querySelector('.leaflet-popup-close-button');
+    const el = e.popup.getElement();
+    const close = el?.querySelector('.leaflet-popup-close-button');
     if (close) { close.setAttribute('aria-label', msg(state.lang, 'panel.close')); close.title = msg(state.lang, 'panel.close'); }
+    const content = el?.querySelector('.leaflet-popup-content');
+    if (content) {
+      content.tabIndex = -1;
+      watchOverflow(content);
+      const active = document.activeElement;
+      popupOpener = active && active !== document.body && !el.contains(active) ? active : null;
+      content.focus({ preventScroll: true });
+    }
   });
-  map.on('popupclose', () => $('.ts-date').classList.remove('is-dim'));
+  map.on('popupclose', () => {
+    $('.ts-date').classList.remove('is-dim');
+    const back = popupOpener;
+    popupOpener = null;
+    if (back?.isConnected && document.activeElement?.closest?.('.leaflet-popup, body') ) back.focus({ preventScroll: true });
+  });
   let programmaticView = false;
   function homeView() {
     programmaticView = true;
@@ -153,12 +174,29 @@ export async function startApp() {
   for (const id of visibleIds()) layers.get(id).addTo(map);
   const data = new Data(api, { origin: model.timeline.start, eventsLayer: model.eventsLayer, onLoad: () => player.requestRender() });
 
+  // --- the story: pacing, the camera ---------------------------------------------------------
+  const params = new URLSearchParams(location.search);
+  const camera = new Camera(map, { onHighlight: (ids) => highlight(ids) });
+  const story = new Story({
+    textOf: (e) => { const c = text(e.caption); return { text: c.text, lang: c.lang || state.lang }; },
+    pace: paceFromParams(params), camera, chapters: model.chapters,
+  });
+  /** Marks the drawn features whose id is in ids (null: none) as in focus. */
+  function highlight(ids) {
+    for (const layer of layers.values()) {
+      for (const item of layer.items?.values() || []) {
+        const el = item.main?.getElement?.();
+        if (el) el.classList.toggle('is-focus', !!ids && ids.has(String(item.feature.id)));
+      }
+    }
+  }
+
   // --- clock, timeline, player -------------------------------------------------------
   const tourStart = model.timeline.start;
   const clock = new Clock({
     min: model.timeline.start, max: model.timeline.end,
     t: initial.t ?? (state.kiosk ? tourStart : model.window.start), speed: initial.speed,
-    loop: state.kiosk, dwellMs: state.kiosk ? 7000 : 0, endHoldMs: state.kiosk ? KIOSK_END_MS : 0,
+    loop: state.kiosk, dwellMs: (stop) => story.holdMs(stop), endHoldMs: state.kiosk ? KIOSK_END_MS : 0,
     startHoldMs: state.kiosk ? KIOSK_TITLE_MS : 0,
   });
   const timeline = new Timeline($('#ts-timeline'), {
@@ -177,7 +215,28 @@ export async function startApp() {
   }, urlOpts);
   map.on('moveend', () => url.write());
 
-  const caption = new CaptionPanel($('.ts-caption-body'), { ctx, onSeek: (t) => seek(t) });
+  const announce = $('.ts-announce');
+  let announced = null;
+  const caption = new CaptionPanel($('.ts-caption-body'), {
+    ctx, onSeek: (t) => seek(t),
+    onShow: (e, kind) => {
+      const textEl = $('.ts-caption-body .ts-caption-text');
+      if (textEl) clampMore(textEl, { more: msg(state.lang, 'caption.more'), less: msg(state.lang, 'caption.less') });
+      // The live region speaks events (once each), not dates or frames.
+      if (e && kind === 'event' && e.id !== announced) {
+        announced = e.id;
+        const name = text(e.name).text;
+        announce.textContent = `${formatDate(e.date, state.lang, model.zone, { precision: e.precision })}: ${name}`;
+      }
+    },
+  });
+  watchOverflow($('.ts-caption'));
+  watchOverflow($('#ts-side'));
+  watchOverflow($('.ts-legend'));
+  const detail = new DetailScale($('.ts-detail'), {
+    min: model.timeline.start, max: model.timeline.end, zone: model.zone,
+    onPick: (e) => { story.choose(e.id); seek(e.t); },
+  });
   const now = new NowList($('.ts-now'), {
     ctx,
     layers: () => [...visibleIds()].reverse().map((id) => ({ id, title: model.layer(id).title, layer: layers.get(id) })),
@@ -201,6 +260,17 @@ export async function startApp() {
     }
   }
   let labelsVersion = -1;
+  let namedVersion = -1;
+  /** [lng, lat] of the dataset's labelled points drawn now. */
+  function namedPoints() {
+    const out = [];
+    for (const id of visibleIds()) {
+      const def = model.layer(id);
+      if (def.kind !== 'point' || !def.style?.label) continue;
+      for (const f of layers.get(id).drawn().features) if (f.geometry?.type === 'Point') out.push(f.geometry.coordinates);
+    }
+    return out;
+  }
   const player = new Player({
     clock, data, visible: visibleIds, layer: (id) => layers.get(id),
     bounds: { min: model.timeline.start, max: model.timeline.end },
@@ -210,12 +280,13 @@ export async function startApp() {
       now.update(false, visibleIds().reduce((n, id) => n + layers.get(id).version, 0));
       timeline.setTime(t);
       updateDate();
-      const id = caption.render(t);
-      if (model.eventsLayer) layers.get(model.eventsLayer).setCurrent(id);
-      timeline.setCurrent(id);
+      detail.setTime(t);
+      showStory(t, performance.now());
+      if (lv !== namedVersion) { namedVersion = lv; basemap.setNamedPoints(namedPoints()); }
       tourCards();
       if (clock.playing) url.write();
     },
+    onHold: (now) => showStory(clock.t, now), // tied events take turns while the clock holds
     onStop: () => {
       updatePlayButton();
       url.write(true);
@@ -223,6 +294,16 @@ export async function startApp() {
       if (!state.kiosk && clock.t >= clock.max && cardHasContent(model.cards.epilogue)) showCard('epilogue', { focus: false });
     },
   });
+
+  /** The caption, the current event's marks and the camera at t. */
+  function showStory(t, now) {
+    const st = story.at(t, { playing: clock.playing, heldMs: clock.heldMs(now) });
+    const shown = caption.show(st);
+    const id = st.kind === 'event' ? shown?.id ?? null : null;
+    if (model.eventsLayer) layers.get(model.eventsLayer).setCurrent(id);
+    timeline.setCurrent(id);
+    detail.setCurrent(id);
+  }
 
   function updatePlayButton() {
     const b = $('.ts-play');
@@ -233,9 +314,10 @@ export async function startApp() {
   function play() { clock.play(performance.now()); updatePlayButton(); player.requestRender(); }
   function pause() { clock.pause(); updatePlayButton(); url.write(true); }
   function seek(t) { clock.seek(clamp(t, clock.min, clock.max)); player.requestRender(); url.write(); }
+  /** Next / Previous: every event, those at the same instant in turn. */
   function stepEvent(dir) {
-    const target = dir < 0 ? prevBefore(state.eventTimes, clock.t) : nextAfter(state.eventTimes, clock.t);
-    if (target !== undefined) seek(target);
+    const e = story.step(clock.t, dir);
+    if (e) seek(e.from);
     else seek(dir < 0 ? clock.min : clock.max);
   }
   $('.ts-play').addEventListener('click', () => { if (clock.playing) pause(); else play(); });
@@ -335,7 +417,9 @@ export async function startApp() {
     basemap.refreshLanguage();
     renderLegends();
     renderCredits();
-    caption.render(clock.t, true);
+    story.reschedule();
+    detail.setLanguage(l, order);
+    caption.show(story.at(clock.t, { playing: clock.playing, heldMs: clock.heldMs(performance.now()) }), true);
     updateDate(true);
     if (cards.open) cards.refresh(cardFor(cards.which));
     player.requestRender();
@@ -393,6 +477,8 @@ export async function startApp() {
     if (state.lang !== initial.lang) setLanguage(initial.lang);
     for (const id of model.layerIds) if (state.visible.has(id) !== initial.layers.includes(id)) toggleLayer(id, initial.layers.includes(id));
     state.viewTouched = false;
+    camera.release();
+    camera.resume();
     homeView();
     clock.seek(tourStart);
     play();
@@ -429,6 +515,8 @@ export async function startApp() {
     layerTimes: () => ({ ...player.layerTimes }),
     stats: () => ({ api: { ...api.stats }, data: { ...data.stats, cached: data.cache.size }, online: state.online }),
     map,
+    story,
+    camera,
   };
   window.timeslice = surface;
 
@@ -455,7 +543,10 @@ export async function startApp() {
   const tl = await api.timeline();
   state.events = readEvents(tl.events, (s) => model.zone.parse(s));
   state.eventTimes = state.events.map((e) => e.from);
-  clock.stops = state.eventTimes;
+  story.setEvents(state.events);
+  clock.stops = story.stopTimes;
+  detail.setEvents(story.ordered.map((e) => ({ id: e.id, t: e.from, name: e.name })));
+  detail.setLanguage(state.lang, order);
   data.setEvents(tl.events || []);
   caption.setEvents(state.events);
   timeline.setEvents(state.events.map((e) => ({ t: e.from, id: e.id, name: e.name })));

@@ -7,6 +7,7 @@
 // server does not list, or whose file is missing, is left out (and said
 // to be missing in the legend): the map still works.
 
+import { shadowedTowns } from './names.js';
 import * as L from './leaflet.js';
 import { pick } from './i18n.js';
 import { escapeHTML } from './html.js';
@@ -142,9 +143,11 @@ export const BasemapLayer = L.Layer.extend({
     const z = this._map.getZoom();
     const minPop = z >= 9 ? 0 : z >= 8 ? 20000 : z >= 7 ? 100000 : Infinity;
     const lang = this.lang();
-    for (const f of this.towns) {
+    // One name per place: a town at a place the dataset names yields its label.
+    const shadowed = shadowedTowns(this.towns.map((f) => f.geometry?.coordinates || [NaN, NaN]), this.namedPoints || []);
+    for (const [i, f] of this.towns.entries()) {
       const pop = f.properties?.population ?? 0;
-      if (pop < minPop || f.geometry?.type !== 'Point') continue;
+      if (pop < minPop || f.geometry?.type !== 'Point' || shadowed.has(i)) continue;
       const [lon, lat] = f.geometry.coordinates;
       const name = pick(f.properties?.name, lang);
       const icon = L.divIcon({
@@ -159,6 +162,16 @@ export const BasemapLayer = L.Layer.extend({
   },
 
   refreshLanguage() { this.updateTownLabels(); },
+
+  /** The [lng, lat] of the places the dataset names (its labelled points):
+   * base map towns there lose their labels. */
+  setNamedPoints(points) {
+    const key = points.map((p) => p.join(',')).join(';');
+    if (key === this.namedKey) return;
+    this.namedKey = key;
+    this.namedPoints = points;
+    this.updateTownLabels();
+  },
 
   /** One short credit per source for the map's attribution control;
    * the full list (with licences) is in the About section. */

@@ -12,10 +12,12 @@ export class CaptionPanel {
    * @param {object} o
    * @param {() => object} o.ctx {lang, order, zone, kiosk} (details.js)
    * @param {(t: number) => void} o.onSeek a "next event" link was followed
+   * @param {(e: object|null, kind?: string) => void} [o.onShow] after the panel changed
    */
-  constructor(body, { ctx, onSeek }) {
+  constructor(body, { ctx, onSeek, onShow = () => {} }) {
     this.body = body;
     this.ctx = ctx;
+    this.onShow = onShow;
     this.events = []; // [{id, from, to, date, name, caption, feature}], by from
     this.key = null;
     body.addEventListener('click', (ev) => {
@@ -39,13 +41,33 @@ export class CaptionPanel {
   /** Shows what belongs at t; returns the current event's id (or null). */
   render(t, force = false) {
     const e = this.current(t);
-    const next = e ? null : this.events.find((x) => x.from > t);
-    // Between events the panel points to the next one: that is part of its key.
-    const key = e ? `e:${e.id}` : `next:${next?.id ?? ''}`;
-    if (!force && key === this.key) return e ? e.id : null;
+    return this.show(e ? { kind: 'event', event: e } : { kind: 'idle', next: this.events.find((x) => x.from > t) }, force);
+  }
+
+  /**
+   * Shows a panel state (pacing.js panelState): an event; the last event,
+   * marked as past; a chapter's title and text; or, paused between
+   * events, a link to the next one. Returns the event shown (or null).
+   */
+  show(st, force = false) {
+    const e = st.kind === 'event' || st.kind === 'past' ? st.event : null;
+    const next = st.kind === 'idle' ? st.next : null;
+    const key = e ? `${st.kind}:${e.id}` : st.kind === 'chapter' ? `chapter:${st.chapter?.id ?? ''}` : `next:${next?.id ?? ''}`;
+    if (!force && key === this.key) return e;
     this.key = key;
     const ctx = this.ctx();
     const { lang, order, zone } = ctx;
+    this.body.closest('.ts-caption')?.classList.toggle('is-past', st.kind === 'past');
+    if (st.kind === 'chapter') {
+      const c = st.chapter;
+      const title = c ? pick(c.title, lang, order) : { text: '' };
+      const text = c?.text ? pick(c.text, lang, order) : { text: '' };
+      let html = title.text ? `<h3 class="ts-chapter-title"${langAttr(title)}>${escapeHTML(title.text)}</h3>` : '';
+      if (text.text) html += `<p class="ts-chapter-text"${langAttr(text)}>${escapeHTML(text.text)}</p>`;
+      this.body.innerHTML = html;
+      this.onShow(null);
+      return null;
+    }
     if (!e) {
       let html = `<p class="ts-caption-empty">${escapeHTML(msg(lang, 'panel.noEvent'))}</p>`;
       if (next) {
@@ -53,12 +75,14 @@ export class CaptionPanel {
         html += `<p class="ts-caption-next">${escapeHTML(msg(lang, 'panel.nextEvent'))} <button type="button" class="ts-linkbtn" data-seek="${next.from}">${escapeHTML(formatDate(next.date, lang, zone, { precision: next.precision }))} — <span${langAttr(nn)}>${escapeHTML(nn.text)}</span></button></p>`;
       }
       this.body.innerHTML = html;
+      this.onShow(null);
       return null;
     }
     const p = e.feature.properties || {};
     const name = pick(e.name, lang, order);
     const cap = pick(e.caption, lang, order);
-    let html = `<h3${langAttr(name)}>${escapeHTML(name.text)}</h3>`;
+    let html = st.kind === 'past' ? `<p class="ts-past-kicker">${escapeHTML(msg(lang, 'panel.past'))}</p>` : '';
+    html += `<h3${langAttr(name)}>${escapeHTML(name.text)}</h3>`;
     html += `<p class="ts-caption-date">${escapeHTML(formatDate(e.date, lang, zone, { precision: e.precision }))}</p>`;
     if (cap.text) html += `<p class="ts-caption-text"${langAttr(cap)}>${escapeHTML(cap.text)}</p>`;
     html += '<div class="ts-caption-meta">';
@@ -69,7 +93,8 @@ export class CaptionPanel {
     html += noteHTML(p, ctx);
     html += reviewHTML(p, lang);
     this.body.innerHTML = html;
-    return e.id;
+    this.onShow(e, st.kind);
+    return e;
   }
 }
 

@@ -13,7 +13,7 @@ export class Clock {
    * @param {string} [o.speed] 'day' | 'week' | 'month'
    * @param {boolean} [o.loop] at the end, wait endHoldMs then start again
    * @param {number[]} [o.stops] instants to dwell on (sorted)
-   * @param {number} [o.dwellMs] how long to dwell on each stop while playing
+   * @param {number|((stop: number) => number)} [o.dwellMs] how long to dwell on each stop while playing (ms, or by stop)
    * @param {number} [o.endHoldMs] how long a loop holds at the end (the epilogue)
    * @param {number} [o.startHoldMs] how long a loop holds at the start (the title card)
    */
@@ -31,19 +31,27 @@ export class Clock {
     this.startHeld = false;
     this.playing = false;
     this.last = null; // timestamp of the previous tick while playing
-    this.holdUntil = 0;
+    this.holdUntil = 0; this.holdPending = 0;
   }
 
   get speedMs() { return SPEEDS[this.speed]; }
+
+  /** How long (ms) the clock has been holding at the stop it is on at frame
+   * time now, or null when it is not holding at a stop. */
+  heldMs(now) {
+    if (!this.playing || !(this.holdUntil > 0) || this.heldStop !== this.t) return null;
+    if (this.holdPending) return 0;
+    return now < this.holdUntil ? Math.max(0, now - this.heldAt) : null;
+  }
 
   play(now) {
     if (this.t >= this.max && !this.loop) this.t = this.min;
     this.playing = true;
     this.last = now ?? null;
-    this.holdUntil = 0;
+    this.holdUntil = 0; this.holdPending = 0;
   }
 
-  pause() { this.playing = false; this.last = null; this.holdUntil = 0; this.endHeld = false; this.startHeld = false; }
+  pause() { this.playing = false; this.last = null; this.holdUntil = 0; this.holdPending = 0; this.endHeld = false; this.startHeld = false; }
 
   /** Where a loop holds: 'start' (the title card), 'end' (the epilogue) or null. */
   get phase() { return this.endHeld ? 'end' : this.startHeld ? 'start' : null; }
@@ -59,7 +67,7 @@ export class Clock {
 
   seek(t) {
     this.t = clamp(t, this.min, this.max);
-    this.holdUntil = 0;
+    this.holdUntil = 0; this.holdPending = 0;
     this.endHeld = false;
     this.startHeld = false;
     if (this.last !== null) this.last = null; // the next tick restarts timing
@@ -75,6 +83,7 @@ export class Clock {
     if (this.last === null) { this.last = now; return false; }
     const dt = Math.min(100, Math.max(0, now - this.last));
     this.last = now;
+    if (this.holdPending) { this.holdUntil = now + this.holdPending; this.heldAt = now; this.holdPending = 0; }
     if (now < this.holdUntil) return false;
     this.startHeld = false;
     if (this.t >= this.max) {
@@ -82,7 +91,7 @@ export class Clock {
       if (this.holdUntil === 0 || now >= this.holdUntil) {
         if (this.endHeld) {
           this.endHeld = false;
-          this.holdUntil = 0;
+          this.holdUntil = 0; this.holdPending = 0;
           this.t = this.min;
           this.holdAtStart(now);
           return true;
@@ -93,9 +102,12 @@ export class Clock {
       return false;
     }
     let next = this.t + (dt / 1000) * this.speedMs;
-    if (this.dwellMs > 0) {
+    if (this.dwellMs) {
       const stop = this.stops.find((s) => s > this.t && s <= next);
-      if (stop !== undefined) { next = stop; this.holdUntil = now + this.dwellMs; }
+      const ms = stop === undefined ? 0 : typeof this.dwellMs === 'function' ? this.dwellMs(stop) : this.dwellMs;
+      // The hold starts with the next frame, once the stop has been drawn:
+      // a slow frame does not eat into the reading time.
+      if (ms > 0) { next = stop; this.holdUntil = Infinity; this.holdPending = ms; this.heldAt = now; this.heldStop = stop; }
     }
     this.t = Math.min(next, this.max);
     return true;

@@ -14,9 +14,10 @@ export class Player {
    * @param {{min: number, max: number}} o.bounds what may be prefetched
    * @param {(t: number) => void} o.onRender after each render
    * @param {() => void} o.onStop the clock stopped by itself (the end)
+   * @param {(now: number) => void} [o.onHold] each frame the clock holds at a stop (the caption may change)
    */
-  constructor({ clock, data, visible, layer, bounds, onRender = () => {}, onStop = () => {} }) {
-    Object.assign(this, { clock, data, visible, layer, bounds, onRender, onStop });
+  constructor({ clock, data, visible, layer, bounds, onRender = () => {}, onStop = () => {}, onHold = () => {} }) {
+    Object.assign(this, { clock, data, visible, layer, bounds, onRender, onStop, onHold });
     this.raf = 0;
     this.dirty = true;
     this.prefetching = false; // on once the first view is drawn
@@ -38,7 +39,7 @@ export class Player {
     if (moved || this.dirty) {
       this.dirty = false;
       this.render();
-    }
+    } else if (this.clock.heldMs?.(now) != null) this.onHold(now);
     if (this.clock.playing) this.raf = requestAnimationFrame((n) => this.frame(n));
     else if (wasPlaying) this.onStop();
   }
