@@ -483,8 +483,10 @@ test('a popup of every layer in every language: no raw key, no undefined, no NaN
         assert.doesNotMatch(text, /(about|environ|ប្រហែល)\s+[0០](?![0-9០-៩.,\u202f])/, `${where}: a count of 0\n${text}`);
         assert.doesNotMatch(text, /sans date de fin/, where);
         const title = layer.title[lang] || layer.title[m.default_language];
-        assert.ok(text.toLowerCase().includes(title.toLowerCase()), `${where}: the layer's title from the manifest`);
+        assert.ok(text.toLowerCase().includes(title.toLowerCase()), `${where}: the layer's title from the manifest\n${title}\n${text}`);
         await page.evaluate(() => { window.timeslice.map.closePopup(); });
+        // The next popup must not be read from this one while it fades out.
+        await page.waitForFunction(() => !document.querySelector('.leaflet-popup'), null, { timeout: 5000 });
         opened++;
       }
     }
