@@ -41,6 +41,9 @@ type Options struct {
 	// Manifest is the dataset's manifest (dataset.json), served at
 	// /dataset; nil answers 404 there.
 	Manifest []byte
+	// Kiosk holds the kiosk's defaults, served at /kiosk/config; nil
+	// serves none (the page's own).
+	Kiosk *KioskConfig
 }
 
 // BasemapLayer describes one file of the offline basemap.
@@ -55,6 +58,8 @@ type Server struct {
 	log    *slog.Logger
 	cache  *cache
 	router *mux.Router
+	// kioskLog bounds the rate of POST /kiosk/log.
+	kioskLog *kioskLog
 
 	verMu sync.Mutex
 	ver   string    // the store's data version last read
@@ -78,7 +83,7 @@ func New(store data.Store, opts Options) *Server {
 		opts.Timeout = 5 * time.Second
 	}
 	opts.BaseURL = strings.TrimSuffix(opts.BaseURL, "/")
-	s := &Server{store: store, opts: opts, log: opts.Logger, cache: newCache(opts.CacheBytes)}
+	s := &Server{store: store, opts: opts, log: opts.Logger, cache: newCache(opts.CacheBytes), kioskLog: newKioskLog(time.Now)}
 	s.router = s.routes()
 	return s
 }
@@ -104,6 +109,10 @@ func (s *Server) routes() *mux.Router {
 	get("/basemap", s.basemapIndex)
 	get("/basemap/{file}", s.basemapFile)
 	get("/favicon.ico", s.favicon)
+	get("/kiosk", s.kioskPage)
+	get("/kiosk/config", s.kioskConfig)
+	get("/sw.js", s.serviceWorker)
+	r.HandleFunc("/kiosk/log", s.postKioskLog).Methods(http.MethodPost)
 	r.PathPrefix("/static/").Methods(http.MethodGet, http.MethodHead).HandlerFunc(s.static)
 	if s.opts.FilesDir != "" {
 		r.PathPrefix("/files/").Methods(http.MethodGet, http.MethodHead).

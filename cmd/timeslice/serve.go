@@ -21,6 +21,7 @@ import (
 // serveConfig is what `timeslice serve` is told by flags and environment.
 type serveConfig struct {
 	addr, logLevel, db, baseURL, filesDir string
+	kioskConfig                           string
 	cacheMB                               int
 }
 
@@ -33,6 +34,7 @@ func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
 	fl.StringVar(&c.db, "db", envOr("TIMESLICE_DB", ""), "PostGIS URL, postgres://…; empty serves the embedded dataset from memory (env TIMESLICE_DB)")
 	fl.StringVar(&c.baseURL, "base-url", envOr("TIMESLICE_BASE_URL", ""), "absolute URL that links start with, when behind a proxy (env TIMESLICE_BASE_URL)")
 	fl.StringVar(&c.filesDir, "files", envOr("TIMESLICE_FILES", ""), "a directory to serve as plain static files under /files/ (env TIMESLICE_FILES)")
+	fl.StringVar(&c.kioskConfig, "kiosk-config", envOr("TIMESLICE_KIOSK_CONFIG", ""), "a JSON file of the kiosk's defaults (window, speed, dwell, languages, alternate, idle, layers, view) (env TIMESLICE_KIOSK_CONFIG)")
 	cacheDef, err := strconv.Atoi(envOr("TIMESLICE_CACHE_MB", "64"))
 	if err != nil {
 		return c, usageError{"TIMESLICE_CACHE_MB: not a whole number"}
@@ -88,6 +90,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Frontend:   static.FS(),
 		FilesDir:   c.filesDir,
 		Manifest:   data.EmbeddedManifest(),
+	}
+	if opts.Kiosk, err = loadKioskConfig(c.kioskConfig, opts.Manifest); err != nil {
+		return err
 	}
 	addBasemap(&opts)
 	handler := api.New(store, opts)
