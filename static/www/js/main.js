@@ -17,6 +17,8 @@ import { parseState, formatState } from './urlstate.js';
 import { t as msg, pick, formatDate, formatNumber, LANGS } from './i18n.js';
 import { escapeHTML } from './basemap.js';
 import { declutter } from './declutter.js';
+import { prepareKiosk } from './kioskconfig.js';
+import { installExhibit } from './exhibit.js';
 import {
   WINDOW_START, WINDOW_END, DAY, parseInstant, addMonths, clamp, prevBefore, nextAfter,
 } from './time.js';
@@ -27,6 +29,7 @@ const HOME_BOUNDS = L.latLngBounds([10.2, 102.2], [14.8, 107.7]);
 const MAX_BOUNDS = L.latLngBounds([9.0, 100.6], [16.2, 109.4]);
 
 const $ = (sel) => document.querySelector(sel);
+const kioskParams = await prepareKiosk(); // /kiosk, and the server's kiosk defaults
 const initial = parseState(location.search);
 const state = { ...initial, layers: initial.layers.slice() };
 const kioskMode = state.kiosk;
@@ -310,6 +313,7 @@ function setLanguage(l) {
   renderLegends();
   renderCredits();
   renderCaption(true);
+  exhibit?.setLanguage(l);
   updateDate(true);
   requestRender();
   updateNow(true);
@@ -407,6 +411,7 @@ function renderInner() {
   if (history.labelsVersion !== labelsVersion) { labelsVersion = history.labelsVersion; scheduleDeclutter(); }
   updateNow();
   timeline.setTime(t);
+  exhibit?.frame(t);
   updateDate();
   renderCaption();
   // Prefetch the windows ahead of the playhead (behind it when scrubbing back).
@@ -422,14 +427,15 @@ function renderInner() {
 
 // --- kiosk ------------------------------------------------------------------------------------------------
 let kiosk = null;
+let exhibit = null;
 function resetTour() {
   map.closePopup();
   setPanel(false);
   if (lang !== initial.lang) setLanguage(initial.lang);
   for (const id of LAYER_ORDER) if (visible.has(id) !== initial.layers.includes(id)) toggleLayer(id, initial.layers.includes(id));
+  // The tour resumes where it stands, the view eased back to it.
+  kiosk.easeBack(reducedMotion.matches);
   viewTouched = false;
-  homeView();
-  clock.seek(WINDOW_START);
   play();
 }
 if (kioskMode) {
@@ -487,6 +493,14 @@ async function start() {
   api_.startupMs = firstView - startedAt;
   document.documentElement.dataset.ready = '1';
   started = true;
+  const manifest = await api.getJSON('/dataset');
+  exhibit = installExhibit({
+    manifest, api, clock, axis: { min: WINDOW_START, max: WINDOW_END }, after: $('#ts-timeline'),
+    lang: () => lang, parseInstant, kiosk: kioskMode, kioskUI: kiosk, params: kioskParams,
+    map, home: HOME_BOUNDS, setLanguage, ready: (ids, t) => data.ready(ids, t), layers: () => [...visible],
+    step: data.windows.step, eventAt: (t) => currentEvent(t), captionEl: $('.ts-caption'),
+  });
+  api_.exhibit = exhibit;
   requestRender(); // and prefetch ahead, now that the first view is in
   if (kioskMode) {
     kiosk.showHint(true);
