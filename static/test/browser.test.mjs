@@ -102,7 +102,13 @@ test('play advances the date and changes what is drawn', T(60000), async () => {
     assert.notEqual(afterPlay.adv, before.adv, 'the advances drawn changed');
     await page.click('.ts-play');
     assert.equal(await page.evaluate(() => window.timeslice.playing), false);
-    // Scrubbing back is instant: every window is cached, nothing is fetched.
+    // Scrubbing back is instant: every window is cached. The only requests
+    // are prefetches of windows wholly behind the playhead.
+    const fetchedWindows = [];
+    page.on('request', (r) => {
+      const dt = new URL(r.url()).searchParams.get('datetime');
+      if (dt && dt.includes('/')) fetchedWindows.push(dt);
+    });
     const back = await page.evaluate(async (t0) => {
       const ts = window.timeslice;
       const before = ts.stats().api.requests;
@@ -117,7 +123,10 @@ test('play advances the date and changes what is drawn', T(60000), async () => {
     }, before.t);
     assert.ok(back.steps > 5);
     assert.ok(back.allComplete, 'every slice on the way back is computed from cached windows');
-    assert.equal(back.fetched, 0, 'no request while scrubbing back');
+    for (const dt of fetchedWindows) {
+      assert.ok(Date.parse(dt.split('/')[1]) <= before.t, `only windows behind the playhead are fetched (prefetch): ${dt}`);
+    }
+    assert.equal(back.fetched, fetchedWindows.length);
     assert.deepEqual(problems, []);
   } finally { await close(); }
 });
@@ -127,9 +136,7 @@ test('scrubbing to 8 January 1979 shows Phnom Penh inside the control layer', T(
   try {
     // Drag the thumb along the timeline to about 8 January 1979 …
     const box = await page.locator('#ts-timeline .ts-tl-track').boundingBox();
-    const { min, max } = await page.evaluate(() => ({
-      min: Date.parse('1978-12-01T00:00:00+07:00'), max: Date.parse('1980-12-31T00:00:00+07:00'),
-    }));
+    const { min, max } = await page.evaluate(() => ({ min: window.timeslice.model.timeline.start, max: window.timeslice.model.timeline.end }));
     const target = Date.parse('1979-01-08T00:00:00+07:00');
     const x = box.x + ((target - min) / (max - min)) * box.width;
     const y = box.y + box.height / 2;
@@ -154,7 +161,7 @@ test('scrubbing to 8 January 1979 shows Phnom Penh inside the control layer', T(
       const { map } = window.timeslice;
       const p = map.latLngToContainerPoint([lat, lon]);
       const r = map.getContainer().getBoundingClientRect();
-      return document.elementsFromPoint(r.left + p.x, r.top + p.y).some((el) => el.classList?.contains('ts-control'));
+      return document.elementsFromPoint(r.left + p.x, r.top + p.y).some((el) => el.classList?.contains('ts-layer-control'));
     }, PHNOM_PENH);
     assert.ok(hit, 'a control path is drawn under Phnom Penh');
     assert.deepEqual(problems, []);
@@ -210,7 +217,7 @@ test('the page interpolates as the server does (sampled instants)', T(90000), as
   } finally { await close(); }
 });
 
-test('every date of the window draws, without an error', T(90000), async () => {
+test('every date of the timeline draws, without an error', T(90000), async () => {
   const { page, problems, close } = await open('/?t=1978-12-01');
   try {
     const r = await page.evaluate(async () => {
@@ -218,7 +225,8 @@ test('every date of the window draws, without an error', T(90000), async () => {
       const layers = ['zones', 'control', 'advances', 'perimeter', 'flows', 'camps', 'events', 'places'];
       const incomplete = [];
       let drawnMax = 0, steps = 0;
-      for (let t = Date.parse('1978-12-01T00:00:00+07:00'); t <= Date.parse('1980-12-31T00:00:00+07:00'); t += 5 * 86400e3) {
+      const { start, end } = ts.model.timeline; // the prologue included
+      for (let t = start; t <= end; t += 5 * 86400e3) {
         ts.seek(t);
         await ts.ready(t);
         await new Promise((res) => requestAnimationFrame(() => res()));
@@ -307,12 +315,13 @@ test('keys: Home, End, Page Down (next event), arrows, space', T(60000), async (
     await page.keyboard.press('End');
     assert.equal(await waitDate(page, '31 December 1980'), '31 December 1980');
     await page.keyboard.press('Home');
-    assert.equal(await waitDate(page, '1 December 1978'), '1 December 1978');
+    assert.equal(await waitDate(page, '1 April 1978'), '1 April 1978', 'Home: the start of the timeline (the prologue)');
     await page.keyboard.press('PageDown');
     const first = await page.evaluate(() => window.timeslice.t);
     const firstEvent = await page.evaluate(async () => {
       const tl = await (await fetch('/timeline')).json();
-      return tl.events.map((e) => Date.parse(e.properties.valid_from)).filter((t) => t > Date.parse('1978-12-01T00:00:00+07:00')).sort((a, b) => a - b)[0];
+      const start = window.timeslice.model.timeline.start;
+      return tl.events.map((e) => Date.parse(e.properties.valid_from)).filter((t) => t > start).sort((a, b) => a - b)[0];
     });
     assert.equal(first, firstEvent, 'Page Down goes to the first event');
     await page.keyboard.press('Shift+ArrowRight');
@@ -347,7 +356,7 @@ test('reduced motion: no moving dashes', T(60000), async () => {
   const { page, close } = await open('/?t=1979-06-10', { reducedMotion: 'reduce' });
   try {
     const anim = await page.evaluate(() => {
-      const p = document.querySelector('path.ts-flow-dash');
+      const p = document.querySelector('path.ts-moving');
       return p ? getComputedStyle(p).animationName : 'no flow drawn';
     });
     assert.equal(anim, 'none');
@@ -359,8 +368,11 @@ test('kiosk: autoplay, survives the server restarting, idle reset', T(120000), a
   try {
     assert.ok(await page.evaluate(() => document.body.classList.contains('ts-kiosk')));
     const t0 = await page.evaluate(() => window.timeslice.t);
-    await page.waitForTimeout(1200);
-    assert.ok((await page.evaluate(() => window.timeslice.t)) > t0, 'the tour plays by itself');
+    assert.equal(t0, await page.evaluate(() => window.timeslice.model.timeline.start), 'the tour starts at the start of the timeline');
+    assert.equal(await page.evaluate(() => window.timeslice.card), 'intro', 'each loop opens on the title card');
+    assert.equal(await page.isVisible('.ts-card'), true);
+    await page.waitForFunction((x) => window.timeslice.t > x, t0, { timeout: 20000 });
+    assert.equal(await page.evaluate(() => window.timeslice.card), null, 'the title card goes when the tour moves on');
 
     // The server dies. The page forgets its cache, so it must ask again.
     await stopServer(server.proc, 'SIGKILL');
@@ -391,10 +403,143 @@ test('kiosk: autoplay, survives the server restarting, idle reset', T(120000), a
     // A visitor touches the map: the tour stops; after idle seconds it resumes.
     await page.mouse.click(300, 300);
     assert.equal(await page.evaluate(() => window.timeslice.playing), false, 'a touch pauses the tour');
+    const touched = await page.evaluate(() => window.timeslice.t);
     await page.waitForFunction(() => window.timeslice.playing, null, { timeout: 10000 });
     const tr = await page.evaluate(() => window.timeslice.t);
-    assert.ok(tr < Date.parse('1979-01-01T00:00:00+07:00'), 'the tour starts again from the beginning');
+    assert.ok(tr >= touched, 'the tour resumes where it stands, not from the beginning');
     assert.deepEqual(dialogs, [], 'never an alert');
     await page.screenshot({ path: join(outDir(), 'test-kiosk.png') });
+  } finally { await close(); }
+});
+
+// --- built from the manifest (issues 8 and 9) -------------------------------------
+
+/** The manifest as the server serves it. */
+async function manifest(page) {
+  return page.evaluate(async () => (await fetch('/dataset')).json());
+}
+
+test('the title, the languages and the legend come from the manifest, in every language', T(60000), async () => {
+  const { page, problems, close } = await open('/?t=1979-01-08');
+  try {
+    const m = await manifest(page);
+    assert.deepEqual(await page.$$eval('.ts-lang button', (bs) => bs.map((b) => b.dataset.lang)), m.languages);
+    for (const lang of m.languages) {
+      await page.evaluate((l) => window.timeslice.setLanguage(l), lang);
+      const got = await page.evaluate(() => ({
+        title: document.querySelector('.ts-title-long').textContent,
+        doc: document.title,
+        subtitle: document.querySelector('.ts-subtitle').textContent,
+        legend: [...document.querySelectorAll('.ts-layer-list > li[data-layer]')].map((li) => [li.dataset.layer, li.querySelector('label').textContent.trim()]),
+        chapters: [...document.querySelectorAll('.ts-chapter')].map((b) => b.textContent),
+      }));
+      const tx = (v) => v[lang] || v[m.default_language];
+      assert.equal(got.title, tx(m.title), `${lang}: title`);
+      assert.ok(got.doc.startsWith(tx(m.title)), `${lang}: document title`);
+      assert.equal(got.subtitle, tx(m.subtitle), `${lang}: subtitle`);
+      assert.deepEqual(got.legend, m.layers.map((l) => [l.id, tx(l.title)]), `${lang}: the legend lists the manifest's layers, in its order, with its titles`);
+      assert.deepEqual(got.chapters, m.chapters.map((c) => tx(c.title)), `${lang}: chapters`);
+      const keys = await page.$$eval('.ts-legend-extra', (els) => els.map((e) => e.textContent).join(' '));
+      assert.doesNotMatch(keys, /undefined|NaN|legend\./, `${lang}: legend keys`);
+    }
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+/** The visible text of the open popup. */
+const popupText = (page) => page.$eval('.leaflet-popup-content', (el) => el.innerText);
+const RAW_KEY = /\b(legend|feature|layer|certainty|card|player|panel|basemap|status)\.[a-zA-Z]/;
+
+test('a popup of every layer in every language: no raw key, no undefined, no NaN, no count of 0', T(120000), async () => {
+  const { page, problems, close } = await open('/?t=1979-01-08');
+  try {
+    const m = await manifest(page);
+    await page.evaluate(() => window.timeslice.closeCard());
+    let opened = 0;
+    for (const layer of m.layers) {
+      // A date at which the layer has something: its first keyframe's start
+      // (an hour in), within the timeline.
+      const at = await page.evaluate(async (id) => {
+        const ts = window.timeslice;
+        const fc = await (await fetch(`/collections/${id}/items?limit=10000`)).json();
+        const starts = fc.features.map((f) => Date.parse(f.properties.valid_from))
+          .filter((t) => t >= ts.model.timeline.start && t < ts.model.timeline.end).sort((a, b) => a - b);
+        return starts.length ? starts[Math.floor(starts.length / 2)] + 3600e3 : null;
+      }, layer.id);
+      assert.ok(at, `${layer.id} has features inside the timeline`);
+      await page.evaluate(async (t) => { window.timeslice.seek(t); await window.timeslice.ready(t); }, at);
+      await page.waitForFunction((id) => window.timeslice.drawn(id).features.length > 0, layer.id, { timeout: 10000 });
+      for (const lang of m.languages) {
+        await page.evaluate((l) => window.timeslice.setLanguage(l), lang);
+        await page.waitForFunction((id) => window.timeslice.drawn(id).features.length > 0, layer.id, { timeout: 10000 });
+        const fid = await page.evaluate((id) => window.timeslice.drawn(id).features[0].id, layer.id);
+        assert.ok(await page.evaluate(([id, f]) => window.timeslice.openPopup(id, f), [layer.id, fid]), `${layer.id}/${fid} opens`);
+        await page.waitForSelector(`.leaflet-popup .ts-feature[data-layer="${layer.id}"]`);
+        const text = await popupText(page);
+        const where = `${layer.id}/${fid} in ${lang}`;
+        assert.doesNotMatch(text, RAW_KEY, `${where}: a raw message key\n${text}`);
+        assert.doesNotMatch(text, /\bundefined\b|\bNaN\b|\[object Object\]/, `${where}\n${text}`);
+        assert.doesNotMatch(text, /(about|environ|ប្រហែល)\s+[0០](?![0-9០-៩.,\u202f])/, `${where}: a count of 0\n${text}`);
+        assert.doesNotMatch(text, /sans date de fin/, where);
+        const title = layer.title[lang] || layer.title[m.default_language];
+        assert.ok(text.toLowerCase().includes(title.toLowerCase()), `${where}: the layer's title from the manifest`);
+        await page.evaluate(() => { window.timeslice.map.closePopup(); });
+        opened++;
+      }
+    }
+    assert.equal(opened, m.layers.length * m.languages.length);
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('the introduction shows on first view, is dismissed, stays dismissed, and comes back from the header', T(60000), async () => {
+  const { page, problems, close } = await open('/');
+  try {
+    const m = await manifest(page);
+    assert.equal(await page.evaluate(() => window.timeslice.card), 'intro');
+    assert.equal(await page.isVisible('.ts-card'), true);
+    const title = m.cards?.intro?.title?.en || m.title.en;
+    assert.equal(await page.textContent('.ts-card-title'), title);
+    await page.click('.ts-card-close');
+    assert.equal(await page.isVisible('.ts-card'), false);
+    assert.equal(await page.evaluate(() => window.timeslice.card), null);
+    await page.reload();
+    await waitReady(page);
+    assert.equal(await page.isVisible('.ts-card'), false, 'a second visit starts on the map');
+    await page.click('.ts-intro-btn');
+    assert.equal(await page.isVisible('.ts-card'), true);
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'ts-card-close', 'focus moves into the card');
+    await page.click('.ts-lang button[data-lang="fr"]');
+    assert.equal(await page.textContent('.ts-card-title'), m.cards?.intro?.title?.fr || m.title.fr, 'the card follows the language');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.isVisible('.ts-card'), false, 'Escape closes it');
+    const epilogue = m.cards?.epilogue;
+    const hasEpilogue = !!epilogue && (Object.values(epilogue.title || {}).some((x) => x) || (epilogue.sections || []).length > 0);
+    assert.equal(await page.isVisible('.ts-epilogue-btn'), hasEpilogue, 'the epilogue button is there when the dataset has an epilogue');
+    if (hasEpilogue) {
+      await page.click('.ts-epilogue-btn');
+      assert.equal(await page.evaluate(() => window.timeslice.card), 'epilogue');
+    }
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('chapters on the timeline: each one jumps to its start, and the date shows it', T(60000), async () => {
+  const { page, problems, close } = await open('/?t=1979-06-01');
+  try {
+    await page.evaluate(() => window.timeslice.closeCard());
+    const chapters = await page.evaluate(() => window.timeslice.model.chapters.map((c) => ({ id: c.id, start: c.start, title: c.title.en })));
+    assert.ok(chapters.length > 0, 'the dataset has chapters');
+    assert.equal(await page.locator('.ts-chapter').count(), chapters.length);
+    for (const c of chapters) {
+      await page.click(`.ts-chapter[data-chapter="${c.id}"]`);
+      await page.waitForFunction((x) => window.timeslice.t === x, Math.max(c.start, await page.evaluate(() => window.timeslice.model.timeline.start)), { timeout: 4000 });
+      await page.waitForFunction((x) => document.querySelector('.ts-date-chapter').textContent === x, c.title, { timeout: 4000 });
+      assert.equal(await page.getAttribute(`.ts-chapter[data-chapter="${c.id}"]`, 'class'), 'ts-chapter is-current');
+    }
+    // The prologue is reachable: the timeline starts before the window.
+    const m = await page.evaluate(() => ({ tl: window.timeslice.model.timeline.start, w: window.timeslice.model.window.start }));
+    assert.ok(m.tl < m.w, 'the timeline reaches back before the default window');
+    assert.deepEqual(problems, []);
   } finally { await close(); }
 });

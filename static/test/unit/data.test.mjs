@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Data } from '../../www/js/data.js';
-import { parseInstant, DAY, toRFC3339 } from '../../www/js/time.js';
+import { Zone, DAY } from '../../www/js/time.js';
 
-const D = parseInstant;
+const Z = new Zone('+07:00');
+const D = (s) => Z.parse(s);
+const toRFC3339 = (t) => Z.rfc3339(t);
 const feat = (id, from, to, coords) => ({
   type: 'Feature', id, geometry: { type: 'Point', coordinates: coords },
   properties: { valid_from: from, valid_to: to, track: 'c', interpolate: 'linear', population: 100 },
@@ -49,8 +51,8 @@ test('Data loads the windows a slice needs, once, and then interpolates', async 
 
 test('prefetch stays inside the given range and skips events', async () => {
   const api = fakeApi([]);
-  const data = new Data(api, { origin: D('1978-12-01') });
-  data.prefetch(['camps', 'events'], D('1978-12-05'), -1, 3, { min: D('1978-12-01'), max: D('1980-12-31') });
+  const data = new Data(api, { origin: D('1978-12-01'), eventsLayer: 'notices' });
+  data.prefetch(['camps', 'notices'], D('1978-12-05'), -1, 3, { min: D('1978-12-01'), max: D('1980-12-31') });
   await new Promise((r) => setTimeout(r, 0));
   assert.deepEqual(api.calls, ['camps 1978-12-01T00:00:00+07:00']);
   data.prefetch(['camps'], D('1978-12-05'), 1, 2);
@@ -59,11 +61,11 @@ test('prefetch stays inside the given range and skips events', async () => {
 });
 
 test('events come from the timeline, not from windows', () => {
-  const data = new Data(fakeApi([]), { origin: D('1978-12-01') });
+  const data = new Data(fakeApi([]), { origin: D('1978-12-01'), eventsLayer: 'notices' });
   data.setEvents([{ type: 'Feature', id: 'e', geometry: { type: 'Point', coordinates: [1, 2] }, properties: { valid_from: '1979-01-07T12:00:00+07:00', valid_to: '1979-01-10T12:00:00+07:00' } }]);
-  assert.equal(data.slice('events', D('1979-01-08')).features.length, 1);
-  assert.equal(data.slice('events', D('1979-01-11')).features.length, 0);
-  assert.equal(data.slice('events', D('1979-01-11')).complete, true);
+  assert.equal(data.slice('notices', D('1979-01-08')).features.length, 1);
+  assert.equal(data.slice('notices', D('1979-01-11')).features.length, 0);
+  assert.equal(data.slice('notices', D('1979-01-11')).complete, true);
   assert.ok(DAY > 0);
 });
 

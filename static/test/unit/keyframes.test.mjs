@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toKeyframe, makeWindow, Windows, sliceAt, validAt } from '../../www/js/keyframes.js';
-import { parseInstant, DAY } from '../../www/js/time.js';
+import { Zone, DAY } from '../../www/js/time.js';
 
-const D = (s) => parseInstant(s);
+const Z = new Zone('+07:00');
+const D = (s) => Z.parse(s);
 const feat = (id, from, to, track, interpolate, coords, props = {}) => ({
   type: 'Feature', id,
   geometry: { type: 'LineString', coordinates: coords },

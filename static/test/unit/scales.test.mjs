@@ -2,31 +2,26 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as S from '../../www/js/scales.js';
 
-test('flow width grows with the square root of people and is capped', () => {
-  assert.equal(S.flowWidth(0), 1.5);
-  assert.equal(S.flowWidth(null), 1.5);
-  assert.equal(S.flowWidth(S.FLOW_MAX_PEOPLE), S.FLOW_MAX_PX);
-  assert.equal(S.flowWidth(10 * S.FLOW_MAX_PEOPLE), S.FLOW_MAX_PX);
-  const w1 = S.flowWidth(10000) - 1.5, w4 = S.flowWidth(40000) - 1.5;
-  assert.ok(Math.abs(w4 / w1 - 2) < 1e-9, 'four times the people, twice the width above the base');
+const width = { property: 'n', max_value: 600000, min_px: 1.5, max_px: 18, scale: 'sqrt' };
+const radius = { property: 'n', max_value: 200000, min_px: 3, max_px: 26, unknown_px: 6, scale: 'sqrt' };
+
+test('a square-root scale grows with the square root and is capped', () => {
+  assert.equal(S.scaled(width, 0), 1.5);
+  assert.equal(S.scaled(width, null), 1.5, 'not known, no unknown_px: the minimum');
+  assert.equal(S.scaled(width, 600000), 18);
+  assert.equal(S.scaled(width, 6000000), 18);
+  const w1 = S.scaled(width, 10000) - 1.5, w4 = S.scaled(width, 40000) - 1.5;
+  assert.ok(Math.abs(w4 / w1 - 2) < 1e-9, 'four times the value, twice the size above the base');
 });
 
-test('camp circle area grows with population; unknown is its own size', () => {
-  assert.equal(S.campRadius(null), S.CAMP_UNKNOWN_PX);
-  assert.equal(S.campRadius(undefined), S.CAMP_UNKNOWN_PX);
-  assert.equal(S.campRadius(0), 3);
-  assert.equal(S.campRadius(S.CAMP_MAX_POP), S.CAMP_MAX_PX);
-  assert.ok(S.campRadius(160000) > S.campRadius(30000));
-  const a = S.campRadius(20000) - 3, b = S.campRadius(80000) - 3;
-  assert.ok(Math.abs(b / a - 2) < 1e-9);
-});
-
-test('perimeter status colours are distinct Okabe–Ito colours, with dashes too', () => {
-  const cs = ['closed', 'controlled', 'open'].map(S.perimeterColor);
-  assert.equal(new Set(cs).size, 3);
-  for (const c of cs) assert.ok(Object.values(S.OKABE_ITO).includes(c));
-  assert.equal(S.perimeterColor('unknown'), '#555555');
-  assert.notEqual(S.PERIMETER_DASH.controlled, S.PERIMETER_DASH.open);
+test('unknown values get unknown_px; linear scales are linear', () => {
+  assert.equal(S.scaled(radius, null), 6);
+  assert.equal(S.scaled(radius, undefined), 6);
+  assert.equal(S.scaled(radius, NaN), 6);
+  assert.equal(S.scaled(radius, 0), 3);
+  assert.ok(S.scaled(radius, 160000) > S.scaled(radius, 30000));
+  const lin = { ...radius, scale: 'linear' };
+  assert.equal(S.scaled(lin, 100000), 3 + 23 / 2);
 });
 
 test('legend steps are round numbers up to the maximum', () => {

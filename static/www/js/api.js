@@ -6,13 +6,14 @@
 // 4xx answers are not retried (asking again will not help): they reject
 // with an ApiError, and a 404 can be turned into null (optional: true).
 
-import { toRFC3339 } from './time.js';
+import { isoUTC } from './time.js';
 
 export class ApiError extends Error {
-  constructor(status, url, detail) {
-    super(`${status} for ${url}${detail ? `: ${detail}` : ''}`);
+  constructor(status, url, description) {
+    super(`${status} for ${url}${description ? `: ${description}` : ''}`);
     this.status = status;
     this.url = url;
+    this.description = description;
   }
 }
 
@@ -75,9 +76,10 @@ export class Api {
       if (res && res.status >= 400 && res.status < 500) {
         this.setOnline(true);
         if (optional && res.status === 404) return null;
-        let detail = '';
-        try { detail = (await res.json()).detail || ''; } catch { /* not JSON */ }
-        throw new ApiError(res.status, url, detail);
+        // The server says why in its error body's `description`.
+        let description = '';
+        try { description = (await res.json()).description || ''; } catch { /* not JSON */ }
+        throw new ApiError(res.status, url, description);
       }
       this.stats.failures++;
       if (n >= retries) throw new ApiError(res ? res.status : 0, url, 'gave up');
@@ -87,6 +89,10 @@ export class Api {
     }
   }
 
+  /** The dataset's manifest: what the page is built from. */
+  dataset(o) { return this.getJSON('/dataset', o); }
+  /** The bibliography ({works: [...]}), or null where the server has none. */
+  bibliography(href = '/dataset/bibliography', o) { return this.getJSON(href, { ...o, optional: true }); }
   timeline(o) { return this.getJSON('/timeline', o); }
   collections(o) { return this.getJSON('/collections', o); }
   basemapIndex(o) { return this.getJSON('/basemap', { ...o, optional: true }); }
@@ -95,7 +101,7 @@ export class Api {
   /** Every keyframe of a layer that intersects [a, b] (uninterpolated),
    * following `next` links if the server pages. */
   async keyframes(layer, a, b, o = {}) {
-    const dt = `${toRFC3339(a)}/${toRFC3339(b)}`;
+    const dt = `${isoUTC(a)}/${isoUTC(b)}`;
     let path = `/collections/${encodeURIComponent(layer)}/items?datetime=${encodeURIComponent(dt)}&limit=10000`;
     const features = [];
     for (let pages = 0; path && pages < 100; pages++) {
@@ -109,7 +115,7 @@ export class Api {
 
   /** The server's slice of a layer at instant t (interpolated by the server). */
   slice(layer, t, o) {
-    const q = `datetime=${encodeURIComponent(toRFC3339(t))}&limit=10000`;
+    const q = `datetime=${encodeURIComponent(isoUTC(t))}&limit=10000`;
     return this.getJSON(`/collections/${encodeURIComponent(layer)}/items?${q}`, o);
   }
 }

@@ -14,9 +14,10 @@ export class Clock {
    * @param {boolean} [o.loop] at the end, wait endHoldMs then start again
    * @param {number[]} [o.stops] instants to dwell on (sorted)
    * @param {number} [o.dwellMs] how long to dwell on each stop while playing
-   * @param {number} [o.endHoldMs]
+   * @param {number} [o.endHoldMs] how long a loop holds at the end (the epilogue)
+   * @param {number} [o.startHoldMs] how long a loop holds at the start (the title card)
    */
-  constructor({ min, max, t = min, speed = DEFAULT_SPEED, loop = false, stops = [], dwellMs = 0, endHoldMs = 4000 }) {
+  constructor({ min, max, t = min, speed = DEFAULT_SPEED, loop = false, stops = [], dwellMs = 0, endHoldMs = 4000, startHoldMs = 0 }) {
     this.min = min;
     this.max = max;
     this.t = clamp(t, min, max);
@@ -25,6 +26,9 @@ export class Clock {
     this.stops = stops;
     this.dwellMs = dwellMs;
     this.endHoldMs = endHoldMs;
+    this.startHoldMs = startHoldMs;
+    this.endHeld = false;
+    this.startHeld = false;
     this.playing = false;
     this.last = null; // timestamp of the previous tick while playing
     this.holdUntil = 0;
@@ -39,13 +43,25 @@ export class Clock {
     this.holdUntil = 0;
   }
 
-  pause() { this.playing = false; this.last = null; this.holdUntil = 0; }
+  pause() { this.playing = false; this.last = null; this.holdUntil = 0; this.endHeld = false; this.startHeld = false; }
+
+  /** Where a loop holds: 'start' (the title card), 'end' (the epilogue) or null. */
+  get phase() { return this.endHeld ? 'end' : this.startHeld ? 'start' : null; }
+
+  /** Holds at the start for startHoldMs from now (a loop's first title card). */
+  holdAtStart(now) {
+    if (!(this.startHoldMs > 0)) return;
+    this.startHeld = true;
+    this.holdUntil = now + this.startHoldMs;
+  }
 
   toggle(now) { if (this.playing) this.pause(); else this.play(now); }
 
   seek(t) {
     this.t = clamp(t, this.min, this.max);
     this.holdUntil = 0;
+    this.endHeld = false;
+    this.startHeld = false;
     if (this.last !== null) this.last = null; // the next tick restarts timing
   }
 
@@ -60,10 +76,17 @@ export class Clock {
     const dt = Math.min(100, Math.max(0, now - this.last));
     this.last = now;
     if (now < this.holdUntil) return false;
+    this.startHeld = false;
     if (this.t >= this.max) {
       if (!this.loop) { this.pause(); return false; }
       if (this.holdUntil === 0 || now >= this.holdUntil) {
-        if (this.endHeld) { this.endHeld = false; this.holdUntil = 0; this.t = this.min; return true; }
+        if (this.endHeld) {
+          this.endHeld = false;
+          this.holdUntil = 0;
+          this.t = this.min;
+          this.holdAtStart(now);
+          return true;
+        }
         this.endHeld = true;
         this.holdUntil = now + this.endHoldMs;
       }

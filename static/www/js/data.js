@@ -6,7 +6,7 @@
 
 import { LRU } from './lru.js';
 import { Windows, makeWindow, sliceAt, validAt, toKeyframe } from './keyframes.js';
-import { DAY, toRFC3339 } from './time.js';
+import { DAY, isoUTC } from './time.js';
 
 export const WINDOW_DAYS = 30;
 /** How long a window the server refused (an answer 4xx) is left alone. */
@@ -19,8 +19,11 @@ export class Data {
    * @param {number} o.origin  start of window 0 (ms)
    * @param {number} [o.capacity] windows kept (all layers together)
    * @param {() => void} [o.onLoad] called when a window arrives
+   * @param {string|null} [o.eventsLayer] the layer whose features come from
+   *   /timeline (setEvents) rather than by window
    */
-  constructor(api, { origin, capacity = 320, onLoad = () => {} }) {
+  constructor(api, { origin, capacity = 320, onLoad = () => {}, eventsLayer = null }) {
+    this.eventsLayer = eventsLayer;
     this.api = api;
     this.windows = new Windows(origin, WINDOW_DAYS * DAY);
     this.cache = new LRU(capacity);
@@ -32,7 +35,7 @@ export class Data {
     this.stats = { windowsLoaded: 0, bytesHint: 0 };
   }
 
-  key(layer, i) { return `${layer}@${toRFC3339(this.windows.start(i))}`; }
+  key(layer, i) { return `${layer}@${isoUTC(this.windows.start(i))}`; }
 
   /** The loaded window i of a layer, or undefined. */
   get(layer, i) { return this.cache.get(this.key(layer, i)); }
@@ -71,8 +74,8 @@ export class Data {
     return p;
   }
 
-  /** Uses the events of /timeline as the events layer (they are the same
-   * features); the player needs them all up front for its ticks. */
+  /** Uses the events of /timeline as the events layer's (they are the
+   * same features); the player needs them all up front for its ticks. */
   setEvents(features) {
     this.events = features.map(toKeyframe);
   }
@@ -80,7 +83,7 @@ export class Data {
   /** The slice of a layer at t: {features, keyframes, complete}. Missing
    * windows are requested; meanwhile complete is false. */
   slice(layer, t) {
-    if (layer === 'events') {
+    if (layer === this.eventsLayer) {
       const ks = this.events.filter((k) => validAt(k, t));
       return { features: ks.map((k) => k.feature), keyframes: ks, complete: true, missing: [] };
     }
@@ -95,7 +98,7 @@ export class Data {
     const i = this.windows.of(t);
     const lo = this.windows.of(min), hi = this.windows.of(max);
     for (const layer of layers) {
-      if (layer === 'events') continue;
+      if (layer === this.eventsLayer) continue;
       for (let k = 0; k <= ahead; k++) {
         const j = i + dir * k;
         if (j >= lo && j <= hi) this.ensure(layer, j);
@@ -108,7 +111,7 @@ export class Data {
     for (let round = 0; round < 4; round++) {
       const waits = [];
       for (const layer of layers) {
-        if (layer === 'events') continue;
+        if (layer === this.eventsLayer) continue;
         const s = this.slice(layer, t);
         for (const i of s.missing) waits.push(this.ensure(layer, i));
       }

@@ -1,4 +1,5 @@
-// Interface languages: English, Khmer, French. Pure: message tables,
+// Interface languages: English, Khmer, French. Pure: message tables of the
+// page's own words (never a dataset's: those come from its manifest),
 // lookup with fallback, date and number formatting.
 //
 // Dates are formatted from our own tables (not Intl) so that every
@@ -6,13 +7,16 @@
 // The Khmer strings were written for this project and should be reviewed
 // by a native speaker before a public installation (docs/frontend.md).
 
-import { localParts } from './time.js';
-
 export const LANGS = ['en', 'km', 'fr'];
 export const DEFAULT_LANG = 'en';
 
 /** The name of each language in itself, for the switcher. */
-export const LANG_NAMES = { en: 'English', km: 'ខ្មែរ', fr: 'Français' };
+export const LANG_NAMES = { en: 'English', km: 'ខ្មែរ', fr: 'Français', vi: 'Tiếng Việt', th: 'ไทย', de: 'Deutsch', es: 'Español' };
+
+/** The switcher's short label of a language: "EN", "ខ្មែរ", "FR", else the code. */
+export function langLabel(lang) {
+  return lang === 'km' ? LANG_NAMES.km : lang === 'th' ? LANG_NAMES.th : String(lang).toUpperCase();
+}
 
 const MONTHS = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
@@ -27,9 +31,18 @@ const MONTHS_SHORT = {
 
 export const MESSAGES = {
   en: {
-    'app.title': 'Cambodia, December 1978 – December 1980',
-    'app.shortTitle': 'Cambodia 1978–1980',
-    'app.subtitle': 'The Vietnamese and KUFNS advance, Phnom Penh on 7 January 1979, and the movements of people that followed',
+    'feature.valid': 'Shown',
+    'feature.since': 'from {date} onwards',
+    'feature.fewer': 'fewer than {n}',
+    'feature.range': 'estimates from {min} to {max}',
+    'feature.review': 'The text in this language awaits review by a native speaker.',
+    'card.intro': 'Introduction',
+    'card.epilogue': 'Epilogue',
+    'card.close': 'Explore the map',
+    'card.sources': 'Sources',
+    'player.chapters': 'Chapters',
+    'player.chapter': 'Go to the chapter: {title}',
+    'about.zone': 'Dates are given in the dataset’s local time ({zone}).',
     'app.skip': 'Skip to the timeline',
     'lang.label': 'Language',
     'player.play': 'Play',
@@ -52,20 +65,6 @@ export const MESSAGES = {
     'panel.nextEvent': 'Next:',
     'panel.now': 'On the map at this date',
     'panel.noEvent': 'No event at this date. Press Play, or step to the next event.',
-    'layer.zones': 'Zones of Democratic Kampuchea',
-    'layer.control': 'Held by Vietnamese and allied forces',
-    'layer.advances': 'Axes of advance',
-    'layer.perimeter': 'Phnom Penh perimeter',
-    'layer.flows': 'Displacement and refugee flows',
-    'layer.camps': 'Border and holding camps',
-    'layer.events': 'Events',
-    'layer.places': 'Places',
-    'legend.status.closed': 'closed',
-    'legend.status.controlled': 'controlled',
-    'legend.status.open': 'open',
-    'legend.flowWidth': 'width: number of people',
-    'legend.campSize': 'area: population',
-    'legend.unknownPop': 'population not known',
     'legend.basemap': 'Base map',
     'legend.lowCertainty': 'dashed and fainter: low certainty (see each feature’s sources and note)',
     'basemap.countries': 'Countries',
@@ -76,16 +75,6 @@ export const MESSAGES = {
     'basemap.roads': 'Roads (schematic)',
     'basemap.towns': 'Towns',
     'basemap.missing': 'not available',
-    'feature.valid': 'Shown',
-    'feature.from': 'from',
-    'feature.until': 'until',
-    'feature.onwards': 'onwards',
-    'feature.date': 'Date',
-    'feature.people': 'People',
-    'feature.population': 'Population',
-    'feature.status': 'Status',
-    'feature.units': 'Units',
-    'feature.kind': 'Kind',
     'feature.unknown': 'not known',
     'feature.approx': 'about',
     'feature.interpolated': 'estimated between dated figures',
@@ -98,17 +87,24 @@ export const MESSAGES = {
     'certainty.low': 'low',
     'status.reconnecting': 'The server cannot be reached; retrying. The map shows what it already has.',
     'status.loading': 'Loading…',
-    'about.text': 'Every shape on this map comes from the Timeslice dataset: each feature carries its dates, its sources, a certainty (high, medium, low) and a note where sources disagree. Figures of people are estimates; lines and areas are schematic. Dates are Cambodian local time (UTC+07:00).',
-    'about.attribution': 'Base map: Natural Earth; GSHHG (Wessel & Smith); GeoNames (CC BY 4.0). History: Timeslice dataset sources.',
     'kiosk.touch': 'Touch the map to explore',
     'kiosk.resume': 'The tour resumes shortly',
     'map.zoomIn': 'Zoom in',
     'map.zoomOut': 'Zoom out',
   },
   fr: {
-    'app.title': 'Cambodge, décembre 1978 – décembre 1980',
-    'app.shortTitle': 'Cambodge 1978–1980',
-    'app.subtitle': 'L’avancée vietnamienne et du FUNSK, Phnom Penh le 7 janvier 1979, et les déplacements de population qui ont suivi',
+    'feature.valid': 'Affiché',
+    'feature.since': 'à partir du {date}',
+    'feature.fewer': 'moins de {n}',
+    'feature.range': 'estimations de {min} à {max}',
+    'feature.review': 'Le texte dans cette langue attend la relecture d’un locuteur natif.',
+    'card.intro': 'Introduction',
+    'card.epilogue': 'Épilogue',
+    'card.close': 'Explorer la carte',
+    'card.sources': 'Sources',
+    'player.chapters': 'Chapitres',
+    'player.chapter': 'Aller au chapitre : {title}',
+    'about.zone': 'Les dates sont données à l’heure locale du jeu de données ({zone}).',
     'app.skip': 'Aller à la frise chronologique',
     'lang.label': 'Langue',
     'player.play': 'Lecture',
@@ -131,20 +127,6 @@ export const MESSAGES = {
     'panel.nextEvent': 'Ensuite :',
     'panel.now': 'Sur la carte à cette date',
     'panel.noEvent': 'Aucun événement à cette date. Appuyez sur Lecture, ou passez à l’événement suivant.',
-    'layer.zones': 'Zones du Kampuchéa démocratique',
-    'layer.control': 'Tenu par les forces vietnamiennes et alliées',
-    'layer.advances': 'Axes d’avancée',
-    'layer.perimeter': 'Périmètre de Phnom Penh',
-    'layer.flows': 'Déplacements et flux de réfugiés',
-    'layer.camps': 'Camps frontaliers et de transit',
-    'layer.events': 'Événements',
-    'layer.places': 'Lieux',
-    'legend.status.closed': 'fermé',
-    'legend.status.controlled': 'contrôlé',
-    'legend.status.open': 'ouvert',
-    'legend.flowWidth': 'épaisseur : nombre de personnes',
-    'legend.campSize': 'surface : population',
-    'legend.unknownPop': 'population inconnue',
     'legend.basemap': 'Fond de carte',
     'legend.lowCertainty': 'tireté et plus pâle : certitude faible (voir les sources et la note de chaque objet)',
     'basemap.countries': 'Pays',
@@ -155,16 +137,6 @@ export const MESSAGES = {
     'basemap.roads': 'Routes (schématiques)',
     'basemap.towns': 'Villes',
     'basemap.missing': 'indisponible',
-    'feature.valid': 'Affiché',
-    'feature.from': 'du',
-    'feature.until': 'au',
-    'feature.onwards': 'sans date de fin',
-    'feature.date': 'Date',
-    'feature.people': 'Personnes',
-    'feature.population': 'Population',
-    'feature.status': 'Statut',
-    'feature.units': 'Unités',
-    'feature.kind': 'Type',
     'feature.unknown': 'inconnu',
     'feature.approx': 'environ',
     'feature.interpolated': 'estimé entre deux chiffres datés',
@@ -177,17 +149,24 @@ export const MESSAGES = {
     'certainty.low': 'faible',
     'status.reconnecting': 'Le serveur est injoignable ; nouvel essai en cours. La carte montre ce qu’elle a déjà.',
     'status.loading': 'Chargement…',
-    'about.text': 'Chaque forme de cette carte vient du jeu de données Timeslice : chaque objet porte ses dates, ses sources, une certitude (élevée, moyenne, faible) et une note quand les sources divergent. Les effectifs sont des estimations ; lignes et surfaces sont schématiques. Les dates sont à l’heure locale du Cambodge (UTC+07:00).',
-    'about.attribution': 'Fond de carte : Natural Earth ; GSHHG (Wessel & Smith) ; GeoNames (CC BY 4.0). Histoire : sources du jeu de données Timeslice.',
     'kiosk.touch': 'Touchez la carte pour explorer',
     'kiosk.resume': 'La visite reprend dans un instant',
     'map.zoomIn': 'Zoom avant',
     'map.zoomOut': 'Zoom arrière',
   },
   km: {
-    'app.title': 'កម្ពុជា ធ្នូ ១៩៧៨ – ធ្នូ ១៩៨០',
-    'app.shortTitle': 'កម្ពុជា ១៩៧៨–១៩៨០',
-    'app.subtitle': 'ការវាយចូលរបស់កងទ័ពវៀតណាម និងរណសិរ្ស ភ្នំពេញថ្ងៃទី៧ មករា ១៩៧៩ និងការផ្លាស់ទីលំនៅរបស់ប្រជាជនដែលកើតឡើងបន្ទាប់មក',
+    'feature.valid': 'បង្ហាញ',
+    'feature.since': 'ពី {date} តទៅ',
+    'feature.fewer': 'តិចជាង {n}',
+    'feature.range': 'ការប៉ាន់ស្មានពី {min} ដល់ {max}',
+    'feature.review': 'អត្ថបទជាភាសានេះកំពុងរង់ចាំការពិនិត្យដោយអ្នកនិយាយភាសាកំណើត។',
+    'card.intro': 'សេចក្តីផ្តើម',
+    'card.epilogue': 'បច្ឆិមកថា',
+    'card.close': 'ស្វែងយល់លើផែនទី',
+    'card.sources': 'ប្រភព',
+    'player.chapters': 'ជំពូក',
+    'player.chapter': 'ទៅកាន់ជំពូក៖ {title}',
+    'about.zone': 'កាលបរិច្ឆេទត្រូវបានផ្តល់ជាម៉ោងក្នុងស្រុកនៃសំណុំទិន្នន័យ ({zone})។',
     'app.skip': 'ទៅកាន់ខ្សែពេលវេលា',
     'lang.label': 'ភាសា',
     'player.play': 'ចាក់',
@@ -210,20 +189,6 @@ export const MESSAGES = {
     'panel.nextEvent': 'បន្ទាប់៖',
     'panel.now': 'នៅលើផែនទីនៅកាលបរិច្ឆេទនេះ',
     'panel.noEvent': 'គ្មានព្រឹត្តិការណ៍នៅកាលបរិច្ឆេទនេះទេ។ ចុច ចាក់ ឬទៅព្រឹត្តិការណ៍បន្ទាប់។',
-    'layer.zones': 'ភូមិភាគនៃកម្ពុជាប្រជាធិបតេយ្យ',
-    'layer.control': 'តំបន់ក្រោមកងកម្លាំងវៀតណាម និងសម្ព័ន្ធមិត្ត',
-    'layer.advances': 'ទិសដៅវាយចូល',
-    'layer.perimeter': 'បរិវេណភ្នំពេញ',
-    'layer.flows': 'ការផ្លាស់ទីលំនៅ និងលំហូរជនភៀសខ្លួន',
-    'layer.camps': 'ជំរំតាមព្រំដែន និងជំរំស្នាក់នៅបណ្តោះអាសន្ន',
-    'layer.events': 'ព្រឹត្តិការណ៍',
-    'layer.places': 'ទីកន្លែង',
-    'legend.status.closed': 'បិទ',
-    'legend.status.controlled': 'គ្រប់គ្រង',
-    'legend.status.open': 'បើក',
-    'legend.flowWidth': 'ទទឹង៖ ចំនួនមនុស្ស',
-    'legend.campSize': 'ទំហំ៖ ចំនួនប្រជាជន',
-    'legend.unknownPop': 'មិនដឹងចំនួនប្រជាជន',
     'legend.basemap': 'ផែនទីមូលដ្ឋាន',
     'legend.lowCertainty': 'បន្ទាត់ដាច់ៗ និងស្រាល៖ កម្រិតភាពប្រាកដទាប (សូមមើលប្រភព និងកំណត់សម្គាល់នៃធាតុនីមួយៗ)',
     'basemap.countries': 'ប្រទេស',
@@ -234,16 +199,6 @@ export const MESSAGES = {
     'basemap.roads': 'ផ្លូវ (គំនូសសង្ខេប)',
     'basemap.towns': 'ទីក្រុង',
     'basemap.missing': 'មិនមាន',
-    'feature.valid': 'បង្ហាញ',
-    'feature.from': 'ពី',
-    'feature.until': 'ដល់',
-    'feature.onwards': 'តទៅ',
-    'feature.date': 'កាលបរិច្ឆេទ',
-    'feature.people': 'ចំនួនមនុស្ស',
-    'feature.population': 'ចំនួនប្រជាជន',
-    'feature.status': 'ស្ថានភាព',
-    'feature.units': 'អង្គភាព',
-    'feature.kind': 'ប្រភេទ',
     'feature.unknown': 'មិនដឹង',
     'feature.approx': 'ប្រហែល',
     'feature.interpolated': 'ប៉ាន់ស្មានរវាងតួលេខដែលមានកាលបរិច្ឆេទ',
@@ -256,8 +211,6 @@ export const MESSAGES = {
     'certainty.low': 'ទាប',
     'status.reconnecting': 'មិនអាចភ្ជាប់ទៅម៉ាស៊ីនមេបានទេ កំពុងព្យាយាមម្តងទៀត។ ផែនទីបង្ហាញអ្វីដែលវាមានរួចហើយ។',
     'status.loading': 'កំពុងផ្ទុក…',
-    'about.text': 'រាល់រូបរាងលើផែនទីនេះ មកពីសំណុំទិន្នន័យ Timeslice៖ ធាតុនីមួយៗមានកាលបរិច្ឆេទ ប្រភព កម្រិតភាពប្រាកដ (ខ្ពស់ មធ្យម ទាប) និងកំណត់សម្គាល់ នៅពេលប្រភពមិនស្របគ្នា។ ចំនួនមនុស្សជាការប៉ាន់ស្មាន ខ្សែ និងតំបន់ជាគំនូសសង្ខេប។ កាលបរិច្ឆេទជាម៉ោងក្នុងស្រុកកម្ពុជា (UTC+07:00)។',
-    'about.attribution': 'ផែនទីមូលដ្ឋាន៖ Natural Earth; GSHHG (Wessel & Smith); GeoNames (CC BY 4.0)។ ប្រវត្តិសាស្ត្រ៖ ប្រភពនៃសំណុំទិន្នន័យ Timeslice។',
     'kiosk.touch': 'ប៉ះផែនទីដើម្បីស្វែងរក',
     'kiosk.resume': 'ការបង្ហាញនឹងបន្តក្នុងពេលឆាប់ៗ',
     'map.zoomIn': 'ពង្រីក',
@@ -281,14 +234,17 @@ export function t(lang, key, vars) {
   return s;
 }
 
-/** The text of a multilingual dataset value ({en, km, fr, vi}) in lang,
- * falling back to English, then to any language present. Plain strings
- * are returned as they are. Returns {text, lang} so the page can mark the
- * language of a fallback (lang attribute) for screen readers and fonts. */
-export function pick(value, lang) {
+/** The text of a multilingual dataset value ({en: …, km: …}) in lang,
+ * falling back through `order` (the dataset's default language, then its
+ * other languages), then to any language present. Plain strings are
+ * returned as they are, as the fallback language's. Returns {text, lang}
+ * so the page can mark the language of a fallback (lang attribute) for
+ * screen readers and fonts. */
+export function pick(value, lang, order = []) {
   if (value == null) return { text: '', lang };
-  if (typeof value === 'string') return { text: value, lang: 'en' };
-  for (const l of [lang, 'en', 'fr', 'km', 'vi']) {
+  if (typeof value === 'string') return { text: value, lang: order[0] || lang };
+  if (typeof value !== 'object') return { text: '', lang };
+  for (const l of [lang, ...order]) {
     if (typeof value[l] === 'string' && value[l] !== '') return { text: value[l], lang: l };
   }
   for (const [l, v] of Object.entries(value)) {
@@ -319,14 +275,16 @@ export function formatNumber(n, lang) {
   return digits(lang, sign + grouped);
 }
 
-/** "7 January 1979" · "7 janvier 1979" · "៧ មករា ១៩៧៩" (local UTC+07:00).
- * opts.month: 'long' (default) or 'short'; opts.day false gives "January 1979". */
-export function formatDate(t, lang, opts = {}) {
+/** "7 January 1979" · "7 janvier 1979" · "៧ មករា ១៩៧៩", in zone (a time.js Zone).
+ * opts.month: 'long' (default) or 'short'; opts.day false gives "January
+ * 1979"; opts.precision 'month' or 'year' says how much of the date is known. */
+export function formatDate(t, lang, zone, opts = {}) {
   if (!Number.isFinite(t)) return '';
-  const p = localParts(t);
+  const p = zone.parts(t);
   const months = (opts.month === 'short' ? MONTHS_SHORT : MONTHS)[lang] || MONTHS.en;
   let s;
-  if (opts.day === false) s = `${months[p.month]} ${p.year}`;
+  if (opts.precision === 'year') s = String(p.year);
+  else if (opts.day === false || opts.precision === 'month') s = `${months[p.month]} ${p.year}`;
   else if (lang === 'fr' && p.day === 1) s = `1er ${months[p.month]} ${p.year}`;
   else s = `${p.day} ${months[p.month]} ${p.year}`;
   return digits(lang, s);
@@ -338,10 +296,10 @@ export function monthName(month, lang, short = false) {
 }
 
 /** A period: "7 January 1979 – 1 March 1979", or "from 7 January 1979
- * onwards" when it has no end. to may be null. */
-export function formatPeriod(from, to, lang) {
+ * onwards" ("à partir du 7 janvier 1979") when it has no end. to may be null. */
+export function formatPeriod(from, to, lang, zone) {
   if (to === null || to === undefined || !Number.isFinite(to)) {
-    return `${t(lang, 'feature.from')} ${formatDate(from, lang)} ${t(lang, 'feature.onwards')}`;
+    return t(lang, 'feature.since', { date: formatDate(from, lang, zone) });
   }
-  return `${formatDate(from, lang)} – ${formatDate(to, lang)}`;
+  return `${formatDate(from, lang, zone)} – ${formatDate(to, lang, zone)}`;
 }

@@ -13,14 +13,14 @@
 // the windows of the valid_to of its linear keyframes (usually the same
 // one). sliceAt reports the windows it lacked, for the caller to fetch.
 
-import { parseInstant } from './time.js';
+import { parseRFC3339 } from './time.js';
 import { stateAt } from './interp.js';
 
 /** Parses a GeoJSON feature of the dataset into a keyframe. */
 export function toKeyframe(feature) {
   const p = feature.properties || {};
-  const from = parseInstant(p.valid_from);
-  const to = p.valid_to == null ? null : parseInstant(p.valid_to);
+  const from = parseRFC3339(p.valid_from);
+  const to = p.valid_to == null ? null : parseRFC3339(p.valid_to);
   return {
     id: String(feature.id ?? p.id ?? ''),
     from: Number.isFinite(from) ? from : -Infinity,

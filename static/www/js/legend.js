@@ -1,66 +1,107 @@
-// The legend, which is also the list of layer toggles: one row per
-// historical layer (a switch, a swatch drawn like the map draws it, the
-// layer's name) with the key to sizes and statuses under it, then the
-// base map layers. Colours never carry meaning alone: widths, dashes and
-// words do too.
+// The legend, which is also the list of layer toggles: one row per layer
+// of the dataset, in the manifest's order (a switch, a swatch drawn as the
+// map draws it, the layer's title) with the keys to sizes and values under
+// it, then the base map layers. Colours never carry meaning alone: widths,
+// dashes and words do too. Every dataset text comes from the manifest.
 
-import { t, formatNumber } from './i18n.js';
-import { COLORS, PERIMETER_DASH, perimeterColor, flowWidth, campRadius } from './scales.js';
-import { LAYER_ORDER } from './layers.js';
-import { escapeHTML } from './basemap.js';
+import { t, pick, formatNumber } from './i18n.js';
+import { pathOptions, lineWidth, pointRadius, byValue } from './style.js';
+import { scaled, legendSteps } from './scales.js';
+import { escapeHTML, langAttr } from './html.js';
 
-const LIST_ORDER = ['events', 'places', 'advances', 'control', 'perimeter', 'flows', 'camps', 'zones'];
+const svg = (inner, w = 34, h = 22, cls = 'ts-swatch') => `<svg class="${cls}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" aria-hidden="true">${inner}</svg>`;
+const dashAttr = (d) => (d ? ` stroke-dasharray="${escapeHTML(d)}"` : '');
 
-function swatch(id) {
-  const svg = (inner) => `<svg class="ts-swatch" viewBox="0 0 34 22" aria-hidden="true">${inner}</svg>`;
-  switch (id) {
-    case 'zones': return svg(`<rect x="2" y="3" width="30" height="16" fill="${COLORS.zones}" fill-opacity=".12" stroke="${COLORS.zones}" stroke-width="1.6" stroke-dasharray="6 3"/>`);
-    case 'control': return svg(`<rect x="2" y="3" width="30" height="16" fill="${COLORS.control}" fill-opacity=".45" stroke="${COLORS.controlEdge}" stroke-width="1.6"/>`);
-    case 'perimeter': return svg(`<rect x="4" y="4" width="26" height="14" fill="none" stroke="${COLORS.perimeter.closed}" stroke-width="3"/>`);
-    case 'advances': return svg(`<path d="M2 16 Q14 16 22 9" fill="none" stroke="${COLORS.advances}" stroke-width="4" stroke-linecap="round"/><path d="M19 3 L31 5 L25 15 Z" fill="${COLORS.advances}"/>`);
-    case 'flows': return svg(`<path d="M2 11 H25" stroke="${COLORS.flows}" stroke-width="7" stroke-opacity=".8" stroke-linecap="round"/><path d="M2 11 H25" stroke="#5a3b00" stroke-width="2" stroke-dasharray="2 6" stroke-linecap="round"/><path d="M24 3 L33 11 L24 19 Z" fill="${COLORS.flows}"/>`);
-    case 'camps': return svg(`<circle cx="17" cy="11" r="8" fill="${COLORS.camps}" fill-opacity=".55" stroke="#00583f" stroke-width="1.5"/>`);
-    case 'events': return svg(`<circle cx="17" cy="11" r="6.5" fill="#1a1a1a" stroke="#fff" stroke-width="2.5"/><circle cx="17" cy="11" r="8" fill="none" stroke="#1a1a1a" stroke-width=".8"/>`);
-    case 'places': return svg(`<circle cx="9" cy="11" r="4.5" fill="${COLORS.places}" stroke="#fff" stroke-width="1.5"/><rect x="16" y="8" width="16" height="6" rx="2" fill="#b9b4a8"/>`);
-    default: return svg('');
+/** A swatch for a layer, drawn with the options the map uses for a
+ * feature with properties p. */
+export function swatch(layer, p = {}) {
+  const o = pathOptions(layer, p);
+  const c = escapeHTML(o.color), f = escapeHTML(o.fillColor);
+  switch (layer.kind) {
+    case 'line': {
+      const w = Math.min(8, o.weight);
+      const arrow = layer.style.arrow ? `<path d="M24 3 L33 11 L24 19 Z" fill="${c}"/>` : '';
+      return svg(`<path d="M2 11 H${arrow ? 25 : 32}" fill="none" stroke="${c}" stroke-width="${w.toFixed(1)}" stroke-linecap="round"${dashAttr(o.dashArray)}/>${arrow}`);
+    }
+    case 'point': {
+      const r = Math.min(8, o.radius);
+      return svg(`<circle cx="17" cy="11" r="${r.toFixed(1)}" fill="${f}" fill-opacity="${o.fillOpacity}" stroke="${c}" stroke-width="1.5"${dashAttr(o.dashArray)}/>`);
+    }
+    case 'event':
+      return svg(`<circle cx="17" cy="11" r="6.5" fill="${c}" stroke="#fff" stroke-width="2.5"/><circle cx="17" cy="11" r="8" fill="none" stroke="${c}" stroke-width=".8"/>`);
+    default:
+      return svg(`<rect x="2" y="3" width="30" height="16" fill="${f}" fill-opacity="${Math.min(0.5, o.fillOpacity * 1.5 + 0.05).toFixed(2)}" stroke="${c}" stroke-width="${Math.min(3, o.weight)}"${dashAttr(o.dashArray)}/>`);
   }
 }
 
-function extra(id, lang) {
-  switch (id) {
-    case 'perimeter':
-      return ['closed', 'controlled', 'open'].map((s) =>
-        `<span><svg width="26" height="10" aria-hidden="true"><path d="M1 5 H25" stroke="${perimeterColor(s)}" stroke-width="3" ${PERIMETER_DASH[s] ? `stroke-dasharray="${PERIMETER_DASH[s]}"` : ''}/></svg> ${escapeHTML(t(lang, `legend.status.${s}`))}</span>`).join('');
-    case 'flows': {
-      const samples = [10000, 100000, 400000];
-      return `<span>${escapeHTML(t(lang, 'legend.flowWidth'))}:</span>` + samples.map((n) => {
-        const w = flowWidth(n);
-        return `<span><svg width="24" height="${Math.ceil(w) + 2}" aria-hidden="true"><path d="M1 ${(w + 2) / 2} H23" stroke="${COLORS.flows}" stroke-opacity=".8" stroke-width="${w.toFixed(1)}"/></svg> ${escapeHTML(formatNumber(n, lang))}</span>`;
-      }).join('');
+/** The keys under a layer's row: one per value styled by a property, the
+ * width or radius scale with round sample values, "not known". */
+export function legendExtra(layer, lang, order) {
+  const s = layer.style || {};
+  const text = (v) => pick(v, lang, order);
+  const label = (v) => { const x = text(v); return `<span${langAttr(x)}>${escapeHTML(x.text)}</span>`; };
+  let html = '';
+  if (s.by?.values) {
+    for (const [value, v] of Object.entries(s.by.values)) {
+      const p = { [s.by.property]: value };
+      if (!byValue(s, p) || !text(v.label).text) continue;
+      const o = pathOptions(layer, p);
+      html += `<span>${svg(`<path d="M1 5 H25" stroke="${escapeHTML(o.color)}" stroke-width="3"${dashAttr(o.dashArray)}/>`, 26, 10, 'ts-key')} ${label(v.label)}</span>`;
     }
-    case 'camps': {
-      const samples = [10000, 50000, 150000];
-      return `<span>${escapeHTML(t(lang, 'legend.campSize'))}:</span>` + samples.map((n) => {
-        const r = campRadius(n);
-        const s = Math.ceil(2 * r + 3);
-        return `<span><svg width="${s}" height="${s}" aria-hidden="true"><circle cx="${s / 2}" cy="${s / 2}" r="${r.toFixed(1)}" fill="${COLORS.camps}" fill-opacity=".55" stroke="#00583f" stroke-width="1.2"/></svg> ${escapeHTML(formatNumber(n, lang))}</span>`;
-      }).join('') + `<span><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6" fill="none" stroke="#00583f" stroke-width="1.2" stroke-dasharray="2 2"/></svg> ${escapeHTML(t(lang, 'legend.unknownPop'))}</span>`;
-    }
-    default:
-      return '';
   }
+  if (s.width_by) {
+    const w = layer.legend?.width;
+    if (w && text(w).text) html += `<span>${label(w)}</span>`;
+    html += legendSteps(s.width_by.max_value).map((n) => {
+      const px = lineWidth(s, { [s.width_by.property]: n });
+      return `<span>${svg(`<path d="M1 ${(px + 2) / 2} H23" stroke="${escapeHTML(pathOptions(layer, {}).color)}" stroke-opacity=".8" stroke-width="${px.toFixed(1)}"/>`, 24, Math.ceil(px) + 2, 'ts-key')} ${escapeHTML(formatNumber(n, lang))}</span>`;
+    }).join('');
+  }
+  if (s.radius_by) {
+    const r = layer.legend?.radius;
+    if (r && text(r).text) html += `<span>${label(r)}</span>`;
+    const o = pathOptions(layer, { [s.radius_by.property]: s.radius_by.max_value });
+    html += legendSteps(s.radius_by.max_value).map((n) => {
+      const rad = pointRadius(s, { [s.radius_by.property]: n });
+      const sz = Math.ceil(2 * rad + 3);
+      return `<span>${svg(`<circle cx="${sz / 2}" cy="${sz / 2}" r="${rad.toFixed(1)}" fill="${escapeHTML(o.fillColor)}" fill-opacity="${o.fillOpacity}" stroke="${escapeHTML(o.color)}" stroke-width="1.2"/>`, sz, sz, 'ts-key')} ${escapeHTML(formatNumber(n, lang))}</span>`;
+    }).join('');
+    const u = layer.legend?.unknown;
+    if (u && text(u).text) {
+      const rad = Math.min(6, scaled(s.radius_by, null));
+      html += `<span>${svg(`<circle cx="8" cy="8" r="${rad.toFixed(1)}" fill="none" stroke="${escapeHTML(o.color)}" stroke-width="1.2" stroke-dasharray="2 2"/>`, 16, 16, 'ts-key')} ${label(u)}</span>`;
+    }
+  }
+  return html;
+}
+
+/** Properties of a typical feature of the layer, for its swatch. */
+function sampleProps(layer) {
+  const s = layer.style || {};
+  const p = {};
+  const by = s.width_by || s.radius_by;
+  if (by?.property) p[by.property] = (by.max_value || 0) / 4;
+  const first = s.by?.values && Object.keys(s.by.values)[0];
+  if (first !== undefined) p[s.by.property] = first;
+  return p;
 }
 
 /**
  * Renders the layer list into ul and calls onToggle(id, on) on change.
- * visible: Set of ids shown.
+ * model: the manifest model; visible: Set of ids shown.
  */
-export function renderLegend(ul, lang, visible, onToggle) {
-  const order = LIST_ORDER.filter((id) => LAYER_ORDER.includes(id));
-  ul.innerHTML = order.map((id) => {
-    const ex = extra(id, lang);
-    return `<li data-layer="${id}"><label><input type="checkbox" ${visible.has(id) ? 'checked' : ''} data-layer="${id}">${swatch(id)}<span>${escapeHTML(t(lang, `layer.${id}`))}</span></label>${ex ? `<div class="ts-legend-extra">${ex}</div>` : ''}</li>`;
-  }).join('') + `<li class="ts-legend-note"><svg class="ts-swatch" viewBox="0 0 34 22" aria-hidden="true"><rect x="2" y="3" width="30" height="16" fill="${COLORS.control}" fill-opacity=".18" stroke="${COLORS.controlEdge}" stroke-opacity=".6" stroke-width="1.6" stroke-dasharray="4 4"/></svg><span>${escapeHTML(t(lang, 'legend.lowCertainty'))}</span></li>`;
+export function renderLegend(ul, model, lang, visible, onToggle) {
+  const order = [model.defaultLanguage, ...model.languages];
+  const rows = model.layers.map((layer) => {
+    const title = pick(layer.title, lang, order);
+    const ex = legendExtra(layer, lang, order);
+    return `<li data-layer="${escapeHTML(layer.id)}"><label><input type="checkbox" ${visible.has(layer.id) ? 'checked' : ''} data-layer="${escapeHTML(layer.id)}">${swatch(layer, sampleProps(layer))}<span${langAttr(title)}>${escapeHTML(title.text || layer.id)}</span></label>${ex ? `<div class="ts-legend-extra">${ex}</div>` : ''}</li>`;
+  });
+  const low = model.layers.find((l) => l.style?.dash_by_certainty?.low);
+  if (low) {
+    rows.push(`<li class="ts-legend-note">${swatch(low, { certainty: 'low' })}<span>${escapeHTML(t(lang, 'legend.lowCertainty'))}</span></li>`);
+  }
+  ul.innerHTML = rows.join('');
   ul.querySelectorAll('input[type=checkbox]').forEach((cb) => {
     cb.addEventListener('change', () => onToggle(cb.dataset.layer, cb.checked));
   });

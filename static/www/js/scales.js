@@ -1,62 +1,22 @@
-// Colours and sizes. Pure.
-//
-// The palette is Okabe & Ito's (2008), safe for the common forms of colour
-// blindness; no meaning rests on colour alone (dashes, widths, labels and
-// the legend carry it too).
+// Sizes from numbers: a property's value to pixels, as a layer's style in
+// the manifest says (width_by, radius_by). Pure.
 
-export const OKABE_ITO = Object.freeze({
-  black: '#000000',
-  orange: '#E69F00',
-  skyBlue: '#56B4E9',
-  bluishGreen: '#009E73',
-  yellow: '#F0E442',
-  blue: '#0072B2',
-  vermillion: '#D55E00',
-  reddishPurple: '#CC79A7',
-});
-
-export const COLORS = Object.freeze({
-  zones: OKABE_ITO.reddishPurple,
-  control: OKABE_ITO.skyBlue,
-  controlEdge: OKABE_ITO.blue,
-  advances: OKABE_ITO.blue,
-  flows: OKABE_ITO.orange,
-  camps: OKABE_ITO.bluishGreen,
-  events: '#1a1a1a',
-  places: '#3b3a36',
-  perimeter: {
-    closed: OKABE_ITO.vermillion,
-    controlled: OKABE_ITO.blue,
-    open: OKABE_ITO.bluishGreen,
-  },
-});
-
-/** Dash patterns that tell perimeter statuses apart without colour. */
-export const PERIMETER_DASH = Object.freeze({ closed: null, controlled: '8 4', open: '2 5' });
-
-export function perimeterColor(status) {
-  return COLORS.perimeter[status] || '#555555';
+/**
+ * Pixels for value v by a scale spec {max_value, min_px, max_px, scale:
+ * 'sqrt' | 'linear', unknown_px?}. Square root is the area-like scale (a
+ * circle's area, a band's visual weight). A value that is not a number
+ * (not known) gets unknown_px, else min_px; a value above max_value is
+ * capped at max_px.
+ */
+export function scaled(spec, v) {
+  const min = num(spec?.min_px, 1), max = num(spec?.max_px, min), top = num(spec?.max_value, 1);
+  if (typeof v !== 'number' || !Number.isFinite(v)) return num(spec?.unknown_px, min);
+  if (!(v > 0) || !(top > 0)) return min;
+  const x = Math.min(1, v / top);
+  return min + (max - min) * (spec?.scale === 'linear' ? x : Math.sqrt(x));
 }
 
-/** Flow width in pixels: area-like (square root) scale of people, 1.5 px
- * for none, FLOW_MAX_PX at FLOW_MAX_PEOPLE and never more. */
-export const FLOW_MAX_PEOPLE = 600000;
-export const FLOW_MAX_PX = 18;
-export function flowWidth(people) {
-  if (typeof people !== 'number' || !(people > 0)) return 1.5;
-  return Math.min(FLOW_MAX_PX, 1.5 + (FLOW_MAX_PX - 1.5) * Math.sqrt(people / FLOW_MAX_PEOPLE));
-}
-
-/** Camp circle radius in pixels: the circle's area grows with population
- * (r ∝ √population); CAMP_MAX_PX at CAMP_MAX_POP; null → the "not known"
- * size, drawn hollow. */
-export const CAMP_MAX_POP = 200000;
-export const CAMP_MAX_PX = 26;
-export const CAMP_UNKNOWN_PX = 6;
-export function campRadius(population) {
-  if (typeof population !== 'number' || !(population >= 0)) return CAMP_UNKNOWN_PX;
-  return Math.min(CAMP_MAX_PX * 1.3, 3 + (CAMP_MAX_PX - 3) * Math.sqrt(population / CAMP_MAX_POP));
-}
+function num(v, dflt) { return typeof v === 'number' && Number.isFinite(v) ? v : dflt; }
 
 /** Legend sample values: round numbers (1, 2 or 5 × 10^k) up to max. */
 export function legendSteps(max, count = 3) {
@@ -81,7 +41,7 @@ export function screenAngle(a, b) {
 }
 
 /** Opacity by certainty: less certain shapes are drawn fainter (and dashed
- * by the layer code). */
+ * where the layer's style says so). */
 export function certaintyOpacity(certainty) {
   return certainty === 'low' ? 0.55 : certainty === 'medium' ? 0.8 : 1;
 }

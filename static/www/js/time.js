@@ -1,12 +1,11 @@
 // Time math for the player. Pure: no DOM, no I/O.
 //
-// Instants are numbers (milliseconds since the Unix epoch). The dataset
-// is written in Cambodian local time, UTC+07:00 with no daylight saving,
-// so every calendar computation here uses that fixed offset and never
-// the browser's own time zone: a kiosk set to another zone shows the
-// same dates.
+// Instants are numbers (milliseconds since the Unix epoch). Calendar work
+// (dates shown, month marks, the URL's local dates, bare dates) is done in
+// the dataset's time zone, given by its manifest: a fixed offset ("+05:30")
+// or an IANA name ("Europe/Paris", through Intl). Never the browser's
+// own zone: a kiosk set to another zone shows the same dates.
 
-export const OFFSET_MS = 7 * 3600 * 1000;
 export const HOUR = 3600 * 1000;
 export const DAY = 24 * HOUR;
 export const WEEK = 7 * DAY;
@@ -17,65 +16,120 @@ export const MONTH = 30.436875 * DAY;
 export const SPEEDS = Object.freeze({ day: DAY, week: WEEK, month: MONTH });
 export const DEFAULT_SPEED = 'week';
 
-/** The animation window: December 1978 to the end of December 1980. */
-export const WINDOW_START = Date.parse('1978-12-01T00:00:00+07:00');
-export const WINDOW_END = Date.parse('1980-12-31T00:00:00+07:00');
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
-/** Parses an RFC 3339 instant, a local date-time without offset
- * (taken as UTC+07:00) or a bare date (midnight UTC+07:00).
- * Returns NaN when s is none of those. */
-export function parseInstant(s) {
-  if (typeof s !== 'string' || s === '') return NaN;
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (m) return Date.parse(`${s}T00:00:00+07:00`);
-  m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/.exec(s);
-  if (m) return Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4] || '00'}${m[5] || ''}+07:00`);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(s)) return NaN;
+/** Parses an RFC 3339 instant with its offset (or Z); NaN otherwise. */
+export function parseRFC3339(s) {
+  if (typeof s !== 'string' || !RFC3339.test(s)) return NaN;
   return Date.parse(s);
 }
 
-/** Calendar fields of instant t in UTC+07:00 (month 0-11). */
-export function localParts(t) {
-  const d = new Date(t + OFFSET_MS);
-  return {
-    year: d.getUTCFullYear(), month: d.getUTCMonth(), day: d.getUTCDate(),
-    hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(),
-    ms: d.getUTCMilliseconds(), weekday: d.getUTCDay(),
-  };
+/** UTC text of t without milliseconds ("1979-01-07T05:00:00Z"): for
+ * queries, where the server compares instants whatever the offset. */
+export function isoUTC(t) {
+  return new Date(Math.floor(t / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-/** The instant of a local (UTC+07:00) calendar date-time. Month is 0-11
- * and may overflow (month 12 is January of the next year). */
-export function fromLocal(year, month, day = 1, hour = 0, minute = 0) {
-  return Date.UTC(year, month, day, hour, minute) - OFFSET_MS;
-}
+/**
+ * A time zone: "+05:30", "-03:00", "Z"/"UTC", or an IANA name. Throws on
+ * anything else (the manifest is checked by the server; a bad one must not
+ * silently become UTC).
+ */
+export class Zone {
+  constructor(spec) {
+    this.spec = spec;
+    const m = /^([+-])(\d{2}):(\d{2})$/.exec(spec || '');
+    if (m) {
+      const off = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60000;
+      this.offset = () => off;
+    } else if (spec === 'Z' || spec === 'UTC') {
+      this.offset = () => 0;
+    } else {
+      let fmt;
+      try {
+        fmt = new Intl.DateTimeFormat('en-US', {
+          timeZone: spec, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+          hour: 'numeric', minute: 'numeric', second: 'numeric',
+        });
+      } catch {
+        throw new Error(`unknown time zone ${JSON.stringify(spec)}`);
+      }
+      this.offset = (t) => {
+        const t0 = Math.floor(t / 1000) * 1000;
+        const f = {};
+        for (const p of fmt.formatToParts(new Date(t0))) f[p.type] = Number(p.value);
+        return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - t0;
+      };
+    }
+  }
 
-/** Local midnight at or before t. */
-export function startOfDay(t) {
-  const p = localParts(t);
-  return fromLocal(p.year, p.month, p.day);
-}
+  /** Calendar fields of t in this zone (month 0-11). */
+  parts(t) {
+    const d = new Date(t + this.offset(t));
+    return {
+      year: d.getUTCFullYear(), month: d.getUTCMonth(), day: d.getUTCDate(),
+      hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(),
+      ms: d.getUTCMilliseconds(), weekday: d.getUTCDay(),
+    };
+  }
 
-/** Local midnight of the first day of t's month. */
-export function startOfMonth(t) {
-  const p = localParts(t);
-  return fromLocal(p.year, p.month, 1);
-}
+  /** The instant of a local calendar date-time (month 0-11, may overflow). */
+  fromLocal(year, month, day = 1, hour = 0, minute = 0, second = 0, ms = 0) {
+    const wall = Date.UTC(year, month, day, hour, minute, second, ms);
+    let t = wall - this.offset(wall);
+    t = wall - this.offset(t); // a second pass settles offsets that change near t
+    return t;
+  }
 
-/** Adds n calendar months, clamping the day (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(t, n) {
-  const p = localParts(t);
-  const last = new Date(Date.UTC(p.year, p.month + n + 1, 0)).getUTCDate();
-  return fromLocal(p.year, p.month + n, Math.min(p.day, last), p.hour, p.minute) + p.second * 1000 + p.ms;
-}
+  /** RFC 3339 with an offset, a local date-time without one, or a bare
+   * date (local midnight). NaN when s is none of those. */
+  parse(s) {
+    if (typeof s !== 'string' || s === '') return NaN;
+    let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (m) return this.fromLocal(+m[1], +m[2] - 1, +m[3]);
+    m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(s);
+    if (m) return this.fromLocal(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] || 0));
+    return parseRFC3339(s);
+  }
 
-/** Local midnights of the first of each month in [a, b]. */
-export function monthStarts(a, b) {
-  const out = [];
-  let t = startOfMonth(a);
-  if (t < a) t = addMonths(t, 1);
-  for (; t <= b; t = addMonths(t, 1)) out.push(t);
-  return out;
+  startOfDay(t) { const p = this.parts(t); return this.fromLocal(p.year, p.month, p.day); }
+
+  startOfMonth(t) { const p = this.parts(t); return this.fromLocal(p.year, p.month, 1); }
+
+  /** Adds n calendar months, clamping the day (31 Jan + 1 month = 28/29 Feb). */
+  addMonths(t, n) {
+    const p = this.parts(t);
+    const last = new Date(Date.UTC(p.year, p.month + n + 1, 0)).getUTCDate();
+    return this.fromLocal(p.year, p.month + n, Math.min(p.day, last), p.hour, p.minute, p.second, p.ms);
+  }
+
+  /** Local midnights of the first of each month in [a, b]. */
+  monthStarts(a, b) {
+    const out = [];
+    let t = this.startOfMonth(a);
+    if (t < a) t = this.addMonths(t, 1);
+    for (; t <= b; t = this.addMonths(t, 1)) out.push(t);
+    return out;
+  }
+
+  /** RFC 3339 text of t in this zone, to the second. */
+  rfc3339(t) {
+    const t0 = Math.floor(t / 1000) * 1000;
+    const p = this.parts(t0);
+    const off = this.offset(t0) / 60000;
+    const sign = off < 0 ? '-' : '+';
+    const zone = `${sign}${pad2(Math.floor(Math.abs(off) / 60))}:${pad2(Math.abs(off) % 60)}`;
+    return `${pad4(p.year)}-${pad2(p.month + 1)}-${pad2(p.day)}T${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)}${zone}`;
+  }
+
+  /** Compact local text for URLs: "1979-01-08" at local midnight,
+   * "1979-01-08T06:30" otherwise (minutes; seconds are dropped). */
+  urlDate(t) {
+    const p = this.parts(t);
+    const day = `${pad4(p.year)}-${pad2(p.month + 1)}-${pad2(p.day)}`;
+    if (p.hour === 0 && p.minute === 0) return day;
+    return `${day}T${pad2(p.hour)}:${pad2(p.minute)}`;
+  }
 }
 
 export function clamp(x, lo, hi) {
@@ -96,22 +150,6 @@ export function roundTo(t, step, origin = 0) {
  * real second. */
 export function advance(t, dtMs, speedMs) {
   return t + (dtMs / 1000) * speedMs;
-}
-
-/** RFC 3339 text of t in UTC+07:00 ("1979-01-07T12:00:00+07:00"), the
- * dataset's own notation. */
-export function toRFC3339(t) {
-  const p = localParts(Math.floor(t / 1000) * 1000);
-  return `${pad4(p.year)}-${pad2(p.month + 1)}-${pad2(p.day)}T${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)}+07:00`;
-}
-
-/** Compact local text for URLs: "1979-01-08" at local midnight,
- * "1979-01-08T06:30" otherwise (minutes; seconds are dropped). */
-export function toURLDate(t) {
-  const p = localParts(t);
-  const day = `${pad4(p.year)}-${pad2(p.month + 1)}-${pad2(p.day)}`;
-  if (p.hour === 0 && p.minute === 0) return day;
-  return `${day}T${pad2(p.hour)}:${pad2(p.minute)}`;
 }
 
 /** Time-ordered list of instants; the index of the last one <= t (-1 if none). */

@@ -1,42 +1,55 @@
 // The page's state in its URL, so that a view can be shared and a reload
 // restores it. Pure: works on query strings, never touches location.
 //
-//   ?t=1979-01-08&c=11.56,104.92&z=7&layers=zones,control,places&lang=km&speed=day
-//   &kiosk=1&idle=90
+//   ?t=1979-01-08&c=11.56,104.92&z=7&layers=a,b&lang=fr&speed=day&kiosk=1&idle=90
 //
-// t     the playhead, local Cambodian time (a date, or date and HH:MM)
-// c, z  map centre (lat,lon) and zoom
-// layers  the historical layers shown, comma-separated, in any order
-// lang  en | km | fr
-// speed day | week | month (simulated time per second of playback)
-// kiosk 1 for the unattended museum mode; idle: seconds before it resets
+// t       the playhead, in the dataset's time zone (a date, or date and HH:MM)
+// c, z    map centre (lat,lon) and zoom
+// layers  the dataset's layers shown, comma-separated, in any order
+// lang    one of the dataset's languages
+// speed   day | week | month (simulated time per second of playback)
+// kiosk   1 for the unattended museum mode; idle: seconds before it resets
+// play    1 to start playing
+//
+// What is valid comes from the dataset (its layer ids, languages, default
+// speed and time zone): `opts` below, built from the manifest by
+// urlOptions().
 
-import { parseInstant, toURLDate, SPEEDS, DEFAULT_SPEED, clamp } from './time.js';
-import { LANGS, DEFAULT_LANG } from './i18n.js';
+import { SPEEDS, clamp } from './time.js';
 
-export const LAYER_IDS = ['zones', 'control', 'advances', 'perimeter', 'flows', 'camps', 'events', 'places'];
-export const DEFAULT_LAYERS = LAYER_IDS.slice();
+/** The options parseState and formatState take, from a manifest model. */
+export function urlOptions(model) {
+  return {
+    layers: model.layerIds, languages: model.languages, defaultLanguage: model.defaultLanguage,
+    speed: model.window.speed, zone: model.zone,
+  };
+}
 
-export const DEFAULTS = Object.freeze({
-  t: null, // null: the start of the animation window
-  center: null, // null: fit Cambodia
-  zoom: null,
-  layers: DEFAULT_LAYERS,
-  lang: DEFAULT_LANG,
-  speed: DEFAULT_SPEED,
-  kiosk: false,
-  idle: 90,
-  autoplay: false,
-});
+export const DEFAULT_IDLE = 90;
+
+/** The state of an empty query. */
+export function defaults(opts) {
+  return {
+    t: null, // null: the start of the dataset's window
+    center: null, // null: fit the dataset's extent
+    zoom: null,
+    layers: opts.layers.slice(),
+    lang: opts.defaultLanguage,
+    speed: opts.speed,
+    kiosk: false,
+    idle: DEFAULT_IDLE,
+    autoplay: false,
+  };
+}
 
 /** Parses a query string ("?a=b&…" or "a=b&…"). Unknown or malformed
  * values are ignored (the default is kept): a shared link with a typo
  * still opens the map. */
-export function parseState(search) {
+export function parseState(search, opts) {
   const q = new URLSearchParams(search || '');
-  const s = { ...DEFAULTS, layers: DEFAULTS.layers.slice() };
+  const s = defaults(opts);
 
-  const t = parseInstant(q.get('t') || '');
+  const t = opts.zone.parse(q.get('t') || '');
   if (Number.isFinite(t)) s.t = t;
 
   const c = (q.get('c') || '').split(',').map(Number);
@@ -48,10 +61,10 @@ export function parseState(search) {
 
   if (q.has('layers')) {
     const want = (q.get('layers') || '').split(',').map((x) => x.trim()).filter(Boolean);
-    s.layers = LAYER_IDS.filter((id) => want.includes(id));
+    s.layers = opts.layers.filter((id) => want.includes(id));
   }
   const lang = q.get('lang');
-  if (LANGS.includes(lang)) s.lang = lang;
+  if (opts.languages.includes(lang)) s.lang = lang;
   const speed = q.get('speed');
   if (speed && Object.hasOwn(SPEEDS, speed)) s.speed = speed;
   const kiosk = q.get('kiosk');
@@ -64,19 +77,19 @@ export function parseState(search) {
 }
 
 /** The query string (with its "?") for a state. t, view and layers are
- * always written; language and speed only when not the default; kiosk and
- * idle only when set. */
-export function formatState(s) {
+ * always written; language and speed only when not the dataset's default;
+ * kiosk and idle only when set. */
+export function formatState(s, opts) {
   const parts = [];
-  if (Number.isFinite(s.t)) parts.push(['t', toURLDate(s.t)]);
+  if (Number.isFinite(s.t)) parts.push(['t', opts.zone.urlDate(s.t)]);
   if (s.center) parts.push(['c', `${s.center[0].toFixed(4)},${s.center[1].toFixed(4)}`]);
   if (Number.isFinite(s.zoom)) parts.push(['z', String(Math.round(s.zoom * 100) / 100)]);
-  const layers = LAYER_IDS.filter((id) => s.layers.includes(id));
+  const layers = opts.layers.filter((id) => s.layers.includes(id));
   parts.push(['layers', layers.join(',')]);
-  if (s.lang && s.lang !== DEFAULT_LANG) parts.push(['lang', s.lang]);
-  if (s.speed && s.speed !== DEFAULT_SPEED) parts.push(['speed', s.speed]);
+  if (s.lang && s.lang !== opts.defaultLanguage) parts.push(['lang', s.lang]);
+  if (s.speed && s.speed !== opts.speed) parts.push(['speed', s.speed]);
   if (s.kiosk) parts.push(['kiosk', '1']);
-  if (s.kiosk && s.idle !== DEFAULTS.idle) parts.push(['idle', String(s.idle)]);
+  if (s.kiosk && s.idle !== DEFAULT_IDLE) parts.push(['idle', String(s.idle)]);
   if (s.autoplay) parts.push(['play', '1']);
   // Commas and colons stay readable: URLSearchParams would escape them.
   return '?' + parts.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/gi, ',').replace(/%3A/gi, ':')}`).join('&');
