@@ -280,6 +280,7 @@ test('the URL holds date, view and layers; a reload restores them', T(60000), as
     assert.equal(url.searchParams.get('t'), '1979-01-09');
     assert.equal(url.searchParams.get('z'), '9');
     assert.ok(!url.searchParams.get('layers').split(',').includes('camps'));
+    await page.evaluate(() => document.fonts.ready); // a reload would abort a font still loading
     await page.reload();
     await waitReady(page);
     assert.equal(await waitDate(page, '9 January 1979'), '9 January 1979');
