@@ -178,7 +178,9 @@ export class Kiosk {
     this.view = view;
     const apply = () => {
       map.setMaxBounds(extent.pad(0.05));
-      map.setMinZoom(Math.max(0, Math.floor(map.getBoundsZoom(extent) * 4) / 4 - 0.25));
+      // The configured view may be wider than the extent at this screen size.
+      const fit = Math.floor(map.getBoundsZoom(extent) * 4) / 4 - 0.25;
+      map.setMinZoom(Math.max(0, Math.min(fit, view ? view.zoom : fit)));
     };
     apply();
     map.on('resize', apply);
