@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { statSync } from 'node:fs';
+import { statSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   chromiumOrSkip, vendored, buildServer, startServer, stopServer, freePort, launchBrowser, watch, waitReady, outDir, fontsUsed,
@@ -543,4 +543,44 @@ test('chapters on the timeline: each one jumps to its start, and the date shows 
     assert.ok(m.tl < m.w, 'the timeline reaches back before the default window');
     assert.deepEqual(problems, []);
   } finally { await close(); }
+});
+
+test('cards with sources: citations from the bibliography; the epilogue closes the timeline', T(90000), async () => {
+  // The repository's cards are still empty: serve its manifest with the
+  // synthetic dataset's cards, and that dataset's bibliography.
+  const fixture = (f) => JSON.parse(readFileSync(new URL(`./fixtures/flood/${f}`, import.meta.url), 'utf8'));
+  const cards = fixture('dataset.json').cards;
+  const b = await launchBrowser();
+  const page = await b.context.newPage();
+  const problems = watch(page);
+  let bibliographyAsked = 0;
+  try {
+    await page.route('**/dataset', async (route) => {
+      const res = await route.fetch();
+      const m = await res.json();
+      await route.fulfill({ response: res, json: { ...m, cards } });
+    });
+    await page.route('**/dataset/bibliography', (route) => { bibliographyAsked++; return route.fulfill({ json: fixture('bibliography.json') }); });
+    await page.goto(`${server.base}/?t=1980-12-25&speed=day`);
+    await waitReady(page);
+    await page.waitForFunction(() => document.querySelector('.ts-card-body')?.textContent.includes('Erika Muster'), null, { timeout: 10000 });
+    const intro = await page.evaluate(() => ({
+      text: document.querySelector('.ts-card-body').innerText,
+      links: [...document.querySelectorAll('.ts-card-body a')].map((a) => a.href),
+    }));
+    assert.equal(bibliographyAsked, 1);
+    assert.match(intro.text, /What this is about/);
+    assert.match(intro.text, /Second paragraph\./);
+    assert.match(intro.text, /Erika Muster, “Wasser in der Stadt”, Zeitschrift für Flüsse 3\(2\), 2001, pp\. 12-14/);
+    assert.match(intro.text, /missing1999, 3/, 'a key the bibliography lacks still shows');
+    assert.deepEqual(intro.links, ['https://example.org/bericht'], 'a link only where the work has a URL');
+    await page.click('.ts-card-close');
+    assert.equal(await page.isVisible('.ts-epilogue-btn'), true);
+    // Play to the end of the timeline: the epilogue opens.
+    await page.evaluate(() => { const ts = window.timeslice; ts.seek(ts.model.timeline.end - 2 * 86400e3); ts.play(); });
+    await page.waitForFunction(() => window.timeslice.card === 'epilogue', null, { timeout: 15000 });
+    assert.match(await page.textContent('.ts-card-body'), /Afterwards/);
+    assert.equal(await page.evaluate(() => window.timeslice.playing), false);
+    assert.deepEqual(problems, []);
+  } finally { await b.close(); }
 });

@@ -1,5 +1,5 @@
-// npm run screenshots: saves what the page looks like (1280×800 desktop,
-// 375×667 phone, kiosk, Khmer) into static/test/out/ for a person to look at.
+// npm run screenshots: saves what the page looks like (the introduction card,
+// 1280×800 desktop, 375×667 phone, kiosk, Khmer) into static/test/out/ for a person to look at.
 //   node static/test/screenshots.mjs [date]
 
 import { buildServer, startServer, freePort, launchBrowser, waitReady, outDir, watch, findChromium } from './lib/harness.mjs';
@@ -11,6 +11,7 @@ const build = await buildServer();
 const server = await startServer(build.bin, await freePort());
 const out = outDir();
 const shots = [
+  { name: 'intro', viewport: { width: 1280, height: 800 }, q: `?t=${date}`, card: true },
   { name: 'desktop', viewport: { width: 1280, height: 800 }, q: `?t=${date}` },
   { name: 'desktop-km', viewport: { width: 1280, height: 800 }, q: `?t=${date}&lang=km` },
   { name: 'phone', viewport: { width: 375, height: 667 }, q: `?t=${date}` },
@@ -26,6 +27,7 @@ try {
       await page.goto(server.base + '/' + s.q);
       await waitReady(page);
       if (s.kiosk) { await page.evaluate((d) => { window.timeslice.pause(); window.timeslice.seek(d); }, date); }
+      if (!s.card) await page.evaluate(() => window.timeslice.closeCard());
       if (s.open) await page.click('.ts-panel-toggle');
       await page.waitForTimeout(600);
       const file = join(out, `${s.name}.png`);

@@ -71,3 +71,25 @@ test('seek clamps; pause stops', () => {
   c.toggle(0);
   assert.equal(c.playing, false);
 });
+
+test('a loop holds on its title card at the start and on its end card, and says which', () => {
+  const c = new Clock({ min: 0, max: 10 * DAY, speed: 'day', loop: true, endHoldMs: 500, startHoldMs: 300 });
+  c.play(0);
+  c.holdAtStart(0);
+  c.tick(0);
+  assert.equal(c.phase, 'start');
+  assert.equal(c.tick(100), false, 'held on the title card');
+  assert.equal(c.t, 0);
+  assert.equal(c.tick(350), true, 'moves on after startHoldMs');
+  assert.equal(c.phase, null);
+  c.seek(10 * DAY);
+  c.tick(400);
+  c.tick(450);
+  assert.equal(c.phase, 'end');
+  assert.equal(c.tick(800), false);
+  assert.equal(c.tick(1000), true, 'back to the start after endHoldMs');
+  assert.equal(c.t, 0);
+  assert.equal(c.phase, 'start', 'and the title card again');
+  c.pause();
+  assert.equal(c.phase, null);
+});

@@ -31,6 +31,7 @@ test('a second manifest: other ids, two languages, German first, an IANA zone', 
   assert.ok(cardHasContent(model.cards.intro));
   assert.equal(bibliographyHref(model), '/dataset/bibliography');
   assert.equal(bibliographyHref(readManifest({ ...floodDataset().raw, links: [{ rel: 'bibliography', href: 'http://h/x/bib?f=json' }] })), '/x/bib?f=json');
+  assert.equal(bibliographyHref(readManifest({ ...floodDataset().raw, links: [{ rel: 'self', href: 'http://h/dataset' }] })), null, 'links without a bibliography: none to fetch');
 });
 
 test('drawing order puts areas under lines under points under events, whatever the listing order', () => {

@@ -284,8 +284,9 @@ export async function startApp() {
   $('.ts-intro-btn').addEventListener('click', () => showCard('intro'));
   $('.ts-epilogue-btn').addEventListener('click', () => showCard('epilogue'));
   $('.ts-epilogue-btn').hidden = !cardHasContent(model.cards.epilogue);
-  if (cardCites(model.cards.intro) || cardCites(model.cards.epilogue)) {
-    api.bibliography(bibliographyHref(model))
+  const bibHref = bibliographyHref(model);
+  if (bibHref && (cardCites(model.cards.intro) || cardCites(model.cards.epilogue))) {
+    api.bibliography(bibHref)
       .then((b) => {
         if (!b) console.warn('timeslice: the server has no bibliography; card sources show their keys');
         state.works = indexWorks(b);

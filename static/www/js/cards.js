@@ -76,7 +76,7 @@ export function cardHTML(which, card, ctx, { works = new Map(), fallback = null 
   const title = pick(card?.title, lang, order);
   const shown = title.text ? title : pick(fallback?.title, lang, order);
   let html = `<p class="ts-kicker">${escapeHTML(t(lang, which === 'epilogue' ? 'card.epilogue' : 'card.intro'))}</p>`;
-  html += `<h2 class="ts-card-title"${langAttr(shown)}>${escapeHTML(shown.text)}</h2>`;
+  html += `<h2 class="ts-card-title" id="ts-card-title"${langAttr(shown)}>${escapeHTML(shown.text)}</h2>`;
   if (fallback) {
     const sub = pick(fallback.subtitle, lang, order);
     if (sub.text) html += `<p class="ts-card-subtitle"${langAttr(sub)}>${escapeHTML(sub.text)}</p>`;

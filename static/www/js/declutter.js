@@ -1,6 +1,6 @@
 // Label placement: where labels collide, the more important one stays.
-// Places of the dataset beat towns of the base map; capitals beat the
-// rest; bigger towns beat smaller ones. pickLabels is pure; declutter
+// The dataset's point labels beat its area labels and the base map's
+// towns; bigger points and bigger towns beat smaller ones. pickLabels is pure; declutter
 // measures the DOM. Run after zooms and when the labelled features change,
 // not every frame.
 

@@ -31,6 +31,7 @@ const MONTHS_SHORT = {
 
 export const MESSAGES = {
   en: {
+    'status.noDataset': 'This server serves no dataset to show.',
     'feature.valid': 'Shown',
     'feature.since': 'from {date} onwards',
     'feature.fewer': 'fewer than {n}',
@@ -93,6 +94,7 @@ export const MESSAGES = {
     'map.zoomOut': 'Zoom out',
   },
   fr: {
+    'status.noDataset': 'Ce serveur ne sert aucun jeu de données à montrer.',
     'feature.valid': 'Affiché',
     'feature.since': 'à partir du {date}',
     'feature.fewer': 'moins de {n}',
@@ -155,6 +157,7 @@ export const MESSAGES = {
     'map.zoomOut': 'Zoom arrière',
   },
   km: {
+    'status.noDataset': 'ម៉ាស៊ីនមេនេះមិនមានសំណុំទិន្នន័យសម្រាប់បង្ហាញទេ។',
     'feature.valid': 'បង្ហាញ',
     'feature.since': 'ពី {date} តទៅ',
     'feature.fewer': 'តិចជាង {n}',

@@ -130,11 +130,12 @@ export function cardHasContent(card) {
 }
 
 /** The href of the bibliography: the manifest's link to it when the
- * server gives one, else the conventional path. */
+ * server gives links (none when it lists links but no bibliography: the
+ * dataset has none), else the conventional path. */
 export function bibliographyHref(model) {
   const l = model.links.find((x) => typeof x?.rel === 'string' && /bibliography/.test(x.rel) && x.href);
   if (l) {
-    try { const u = new URL(l.href, 'http://x'); return u.pathname + u.search; } catch { /* fall through */ }
+    try { const u = new URL(l.href, 'http://x'); return u.pathname + u.search; } catch { return null; }
   }
-  return '/dataset/bibliography';
+  return model.links.length > 0 ? null : '/dataset/bibliography';
 }
