@@ -365,7 +365,9 @@ test('reduced motion: no moving dashes', T(60000), async () => {
 });
 
 test('kiosk: autoplay, survives the server restarting, idle reset', T(120000), async () => {
-  const { page, dialogs, close } = await open('/?kiosk=1&idle=3');
+  // The page's own retries, without the service worker (which would answer
+  // from its cache: static/test/kiosk.test.mjs tests that).
+  const { page, dialogs, close } = await open('/?kiosk=1&idle=3', { serviceWorkers: 'block' });
   try {
     assert.ok(await page.evaluate(() => document.body.classList.contains('ts-kiosk')));
     const t0 = await page.evaluate(() => window.timeslice.t);
