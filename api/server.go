@@ -45,6 +45,9 @@ type Options struct {
 	// (the load benchmark compares slices against it): regular files
 	// only, never a dotfile, a listing or a symlink out of it.
 	FilesDir string
+	// Kiosk holds the kiosk's defaults, served at /kiosk/config; nil
+	// serves none (the page's own).
+	Kiosk *KioskConfig
 }
 
 // BasemapLayer describes one file of the offline basemap.
@@ -62,6 +65,8 @@ type Server struct {
 	log     *slog.Logger
 	cache   *cache
 	router  *mux.Router
+	// kioskLog bounds the rate of POST /kiosk/log.
+	kioskLog *kioskLog
 
 	feats  *featureCache // encoded keyframes, spliced into slices
 	slices *sliceCache   // pages of the store shared by the instants of a span
@@ -94,7 +99,7 @@ func New(store data.Store, opts Options) *Server {
 		opts.Timeout = 5 * time.Second
 	}
 	opts.BaseURL = strings.TrimSuffix(opts.BaseURL, "/")
-	s := &Server{opts: opts, log: opts.Logger, cache: newCache(opts.CacheBytes), feats: &featureCache{}, slices: &sliceCache{}}
+	s := &Server{opts: opts, log: opts.Logger, cache: newCache(opts.CacheBytes), feats: &featureCache{}, slices: &sliceCache{}, kioskLog: newKioskLog(time.Now)}
 	s.SetStore(store)
 	s.router = s.routes()
 	return s
@@ -161,6 +166,10 @@ func (s *Server) routes() *mux.Router {
 	get("/basemap", s.basemapIndex)
 	get("/basemap/{file}", s.basemapFile)
 	get("/favicon.ico", s.favicon)
+	get("/kiosk", s.kioskPage)
+	get("/kiosk/config", s.kioskConfig)
+	get("/sw.js", s.serviceWorker)
+	r.HandleFunc("/kiosk/log", s.postKioskLog).Methods(http.MethodPost)
 	r.PathPrefix("/static/").Methods(http.MethodGet, http.MethodHead).HandlerFunc(s.static)
 	if s.opts.FilesDir != "" {
 		r.PathPrefix("/files/").Methods(http.MethodGet, http.MethodHead).HandlerFunc(s.plainFile)

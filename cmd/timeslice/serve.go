@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -28,6 +29,7 @@ type serveConfig struct {
 	trustProxy                                     bool
 	limits                                         api.Limits
 	grace                                          time.Duration
+	kioskConfig                                    string
 }
 
 func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
@@ -41,6 +43,7 @@ func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
 	fl.BoolVar(&c.watch, "watch", false, "with --data: reload the directory when a file in it changes (invalid edits are logged and the last valid dataset kept)")
 	fl.StringVar(&c.baseURL, "base-url", envOr("TIMESLICE_BASE_URL", ""), "absolute URL that links start with, when behind a proxy (env TIMESLICE_BASE_URL)")
 	fl.StringVar(&c.filesDir, "files", envOr("TIMESLICE_FILES", ""), "a directory to serve as plain static files under /files/ (env TIMESLICE_FILES)")
+	fl.StringVar(&c.kioskConfig, "kiosk-config", envOr("TIMESLICE_KIOSK_CONFIG", ""), "a JSON file of the kiosk's defaults (window, speed, dwell, languages, alternate, idle, layers, view) (env TIMESLICE_KIOSK_CONFIG)")
 	var envErr error
 	envInt := func(name string, def int) int {
 		v, err := strconv.Atoi(envOr(name, strconv.Itoa(def)))
@@ -137,6 +140,19 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		TrustProxy: c.trustProxy,
 		Frontend:   static.FS(),
 		FilesDir:   c.filesDir,
+	}
+	if c.kioskConfig != "" {
+		m, err := store.Manifest(ctx)
+		if err != nil {
+			return fmt.Errorf("kiosk configuration: read the dataset's manifest: %w", err)
+		}
+		mb, err := json.Marshal(m)
+		if err != nil {
+			return fmt.Errorf("kiosk configuration: %w", err)
+		}
+		if opts.Kiosk, err = loadKioskConfig(c.kioskConfig, mb); err != nil {
+			return err
+		}
 	}
 	addBasemap(&opts)
 	handler := api.New(store, opts)

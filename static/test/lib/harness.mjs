@@ -93,7 +93,7 @@ export const CHROMIUM_ARGS = [
 
 /** Launches Chromium with a fresh user-data dir (a persistent context is
  * how Playwright passes one). Returns {context, close}. */
-export async function launchBrowser({ viewport = { width: 1280, height: 800 }, reducedMotion = 'no-preference', args = [] } = {}) {
+export async function launchBrowser({ viewport = { width: 1280, height: 800 }, reducedMotion = 'no-preference', args = [], serviceWorkers = 'allow' } = {}) {
   const { chromium } = await import('playwright-core');
   const userDataDir = mkdtempSync(join(tmpdir(), 'timeslice-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -104,6 +104,7 @@ export async function launchBrowser({ viewport = { width: 1280, height: 800 }, r
     reducedMotion,
     deviceScaleFactor: 1,
     locale: 'en-GB',
+    serviceWorkers, // 'block' tests the page's own retries, without the kiosk's service worker
   });
   return {
     context,

@@ -26,12 +26,14 @@ import { CaptionPanel, readEvents } from './caption.js';
 import { NowList } from './now.js';
 import { Player } from './player.js';
 import { installKeys } from './keys.js';
-import { DAY, clamp } from './time.js';
+import { DAY, clamp, prevBefore, nextAfter } from './time.js';
 import { paceFromParams } from './pacing.js';
 import { Story } from './story.js';
 import { Camera } from './camera.js';
 import { DetailScale } from './detailscale.js';
 import { watchOverflow, clampMore } from './overflow.js';
+import { prepareKiosk } from './kioskconfig.js';
+import { installExhibit } from './exhibit.js';
 
 /** How long a kiosk loop holds on its title card and on its epilogue. */
 const KIOSK_TITLE_MS = 12000;
@@ -67,9 +69,10 @@ export async function startApp() {
   const api = new Api({ onStatus: (v) => { state.online = v; showStatus(); } });
 
   // --- the dataset ------------------------------------------------------------
-  const [manifest, collections] = await Promise.all([
+  const [manifest, collections, kioskParams] = await Promise.all([
     api.dataset(),
     api.collections().catch((e) => { console.warn('timeslice: /collections', e.message || e); return null; }),
+    prepareKiosk(), // /kiosk, and the server's kiosk defaults under the URL's
   ]);
   const model = readManifest(manifest);
   const order = [model.defaultLanguage, ...model.languages.filter((l) => l !== model.defaultLanguage)];
@@ -271,6 +274,7 @@ export async function startApp() {
     }
     return out;
   }
+  let exhibit = null; // the chart and the kiosk's additions (exhibit.js), once the first view is in
   const player = new Player({
     clock, data, visible: visibleIds, layer: (id) => layers.get(id),
     bounds: { min: model.timeline.start, max: model.timeline.end },
@@ -279,6 +283,7 @@ export async function startApp() {
       if (lv !== labelsVersion) { labelsVersion = lv; scheduleDeclutter(); }
       now.update(false, visibleIds().reduce((n, id) => n + layers.get(id).version, 0));
       timeline.setTime(t);
+      exhibit?.frame(t);
       updateDate();
       detail.setTime(t);
       showStory(t, performance.now());
@@ -420,6 +425,7 @@ export async function startApp() {
     story.reschedule();
     detail.setLanguage(l, order);
     caption.show(story.at(clock.t, { playing: clock.playing, heldMs: clock.heldMs(performance.now()) }), true);
+    exhibit?.setLanguage(l);
     updateDate(true);
     if (cards.open) cards.refresh(cardFor(cards.which));
     player.requestRender();
@@ -476,13 +482,12 @@ export async function startApp() {
     setPanel(false);
     if (state.lang !== initial.lang) setLanguage(initial.lang);
     for (const id of model.layerIds) if (state.visible.has(id) !== initial.layers.includes(id)) toggleLayer(id, initial.layers.includes(id));
+    // The tour resumes where it stands, the view eased back to it.
+    kiosk.easeBack(reducedMotion.matches);
     state.viewTouched = false;
     camera.release();
     camera.resume();
-    homeView();
-    clock.seek(tourStart);
     play();
-    clock.holdAtStart(performance.now());
   }
   const kiosk = state.kiosk ? new Kiosk({
     idleMs: initial.idle * 1000,
@@ -563,6 +568,17 @@ export async function startApp() {
   surface.startupMs = firstView - startedAt;
   document.documentElement.dataset.ready = '1';
   state.started = true;
+  // The chart of counts (page and kiosk); in kiosk mode its settings, the
+  // bounded map and the service worker.
+  exhibit = installExhibit({
+    manifest: model.raw, api, clock, axis: { min: model.timeline.start, max: model.timeline.end },
+    after: $('#ts-timeline'), lang: () => state.lang, parseInstant: (x) => model.zone.parse(x),
+    kiosk: state.kiosk, kioskUI: kiosk, params: kioskParams, map, home, setLanguage,
+    ready: (ids, t) => data.ready(ids, t), layers: visibleIds, step: data.windows.step,
+    eventAt: (t) => state.events.findLast((e) => e.from <= t && (e.to === null || t < e.to)) || null,
+    captionEl: $('.ts-caption'),
+  });
+  surface.exhibit = exhibit;
   player.prefetching = true;
   player.requestRender(); // and prefetch ahead, now that the first view is in
   if (kiosk) {
