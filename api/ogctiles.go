@@ -116,20 +116,28 @@ func tilesetSummaryOf(c data.Collection, base, dt string) tilesetSummary {
 	}
 }
 
+// tilesetOf reads a tileset request: the collection, the datetime as
+// given (checked in the dataset's time zone) and whether f=tilejson asks
+// for TileJSON (allowed when tileJSON is true).
+func (s *Server) tilesetOf(ctx context.Context, r *http.Request, id string, tileJSON bool) (c data.Collection, dt string, wantTileJSON bool, err error) {
+	m, err := s.manifest(ctx)
+	if err != nil {
+		return c, "", false, err
+	}
+	dt, wantTileJSON, perr := tilesetQuery(r.URL.Query(), tileJSON, m.Location())
+	if perr != nil {
+		return c, "", false, perr
+	}
+	c, err = s.findCollection(ctx, id)
+	return c, dt, wantTileJSON, err
+}
+
 // tilesets answers /collections/{collectionId}/tiles: the list of the
 // collection's tilesets (one, WebMercatorQuad).
 func (s *Server) tilesets(w http.ResponseWriter, r *http.Request) {
 	id := mux.Vars(r)["collectionId"]
 	s.cached(w, r, func(ctx context.Context, base string) (*response, error) {
-		m, err := s.manifest(ctx)
-		if err != nil {
-			return nil, err
-		}
-		dt, _, perr := tilesetQuery(r.URL.Query(), false, m.Location())
-		if perr != nil {
-			return nil, perr
-		}
-		c, err := s.findCollection(ctx, id)
+		c, dt, _, err := s.tilesetOf(ctx, r, id, false)
 		if err != nil {
 			return nil, err
 		}
@@ -152,15 +160,7 @@ func (s *Server) tilesets(w http.ResponseWriter, r *http.Request) {
 func (s *Server) tileset(w http.ResponseWriter, r *http.Request) {
 	id := mux.Vars(r)["collectionId"]
 	s.cached(w, r, func(ctx context.Context, base string) (*response, error) {
-		m, err := s.manifest(ctx)
-		if err != nil {
-			return nil, err
-		}
-		dt, wantTileJSON, perr := tilesetQuery(r.URL.Query(), true, m.Location())
-		if perr != nil {
-			return nil, perr
-		}
-		c, err := s.findCollection(ctx, id)
+		c, dt, wantTileJSON, err := s.tilesetOf(ctx, r, id, true)
 		if err != nil {
 			return nil, err
 		}
