@@ -280,7 +280,7 @@ func kioskInstant(s string, loc *time.Location) (time.Time, error) {
 	return t, nil
 }
 
-// zoneOf reads a manifest's time zone: a fixed offset (+07:00) or an
+// zoneOf reads a manifest's time zone: a fixed offset (+05:30) or an
 // IANA name; UTC when unknown.
 func zoneOf(spec string) *time.Location {
 	if t, err := time.Parse("-07:00", spec); err == nil {

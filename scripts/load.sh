@@ -20,6 +20,12 @@
 #   PG=1 scripts/load.sh
 #   DURATION=20s CONNS=64 LAYER=control AT=1979-01-07T12:00:00%2B07:00 scripts/load.sh
 #
+# With PG_FEATURESERV=/path/to/pg_featureserv (and PostGIS), the peer server
+# answers the same question on the same table in the same run: a postgisftw
+# function taking the instant (the keyframes of $LAYER valid then), at one
+# instant and scrubbing; its features are checked to be the same ids.
+# scripts/pg_featureserv.sh fetches and builds it (it is never committed).
+#
 # Needs wrk (Debian package wrk; installed here when run as root); PG=1 needs
 # the Debian packages postgresql and postgresql-15-postgis-3.
 set -euo pipefail
@@ -30,6 +36,7 @@ LAYER=${LAYER:-control}
 AT=${AT:-1979-01-07T12:00:00%2B07:00}
 DB=${DB:-}
 PG=${PG:-}
+PG_FEATURESERV=${PG_FEATURESERV:-}
 
 if ! command -v wrk >/dev/null; then
 	if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null; else echo "install wrk: sudo apt-get install wrk"; exit 1; fi
@@ -149,4 +156,45 @@ if [ -n "$DB" ]; then
 	awk -v e="$(cat "$tmp/rps.embedded.fixed-uncached")" -v p="$(cat "$tmp/rps.postgis.fixed-uncached")" \
 		-v es="$(cat "$tmp/rps.embedded.scrub-cached")" -v ps="$(cat "$tmp/rps.postgis.scrub-cached")" \
 		'BEGIN { printf "postgis ÷ embedded: uncached %.2f, scrubbing %.2f\n", p/e, ps/es }'
+fi
+
+# measure_peer: pg_featureserv on the same table, same question, same run.
+measure_peer() {
+	store=pg_featureserv
+	local bin port fn=${LAYER}_at
+	bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+	"$bin/psql" -q "$DB" <<SQL >/dev/null
+CREATE SCHEMA IF NOT EXISTS postgisftw;
+CREATE OR REPLACE FUNCTION postgisftw.$fn(t timestamptz)
+RETURNS TABLE(id text, props jsonb, geom geometry) AS \$\$
+	SELECT f.id, f.props, f.geom FROM timeslice.features f
+	WHERE f.layer = '$LAYER' AND f.validity @> t ORDER BY f.seq
+\$\$ LANGUAGE sql STABLE PARALLEL SAFE;
+SQL
+	port=$(free_port)
+	url="http://127.0.0.1:$port"
+	DATABASE_URL="$DB" PGFS_SERVER_HTTPPORT=$port PGFS_SERVER_HTTPHOST=127.0.0.1 \
+		"$PG_FEATURESERV" >"$tmp/pgfs.log" 2>&1 &
+	pids+=($!)
+	local q="/functions/$fn/items?limit=10000&t="
+	until curl -sf -o /dev/null "$url$q$AT"; do
+		kill -0 "$!" 2>/dev/null || { echo "pg_featureserv exited:" >&2; cat "$tmp/pgfs.log" >&2; exit 1; }
+		sleep 0.05
+	done
+	# The same features: the ids of the peer's answer are the slice's.
+	cmp -s <(python3 -c 'import json,sys; print(sorted(f["properties"].get("id") or f.get("id") for f in json.load(sys.stdin)["features"]))' <"$tmp/files/slice.json") \
+		<(curl -sf "$url$q$AT" | python3 -c 'import json,sys; print(sorted(f["properties"].get("id") or f.get("id") for f in json.load(sys.stdin)["features"]))') ||
+		{ echo "pg_featureserv: not the same features as the slice" >&2; exit 1; }
+	run_wrk fixed "$url$q$AT"
+	sed "1i path_prefix = '$q'" "$tmp/scrub.lua" >"$tmp/scrub.peer.lua"
+	run_wrk scrub "$url" -s "$tmp/scrub.peer.lua"
+	awk -v pf="$(cat "$tmp/rps.pg_featureserv.fixed")" -v ps="$(cat "$tmp/rps.pg_featureserv.scrub")" \
+		-v ef="$(cat "$tmp/rps.embedded.fixed-cached")" -v es="$(cat "$tmp/rps.embedded.scrub-cached")" \
+		-v gf="$(cat "$tmp/rps.postgis.fixed-cached")" -v gs="$(cat "$tmp/rps.postgis.scrub-cached")" \
+		-v gu="$(cat "$tmp/rps.postgis.fixed-uncached")" \
+		'BEGIN { printf "÷ pg_featureserv: fixed instant embedded %.1f×, postgis %.1f×, postgis uncached %.1f×; scrubbing embedded %.1f×, postgis %.1f×\n", ef/pf, gf/pf, gu/pf, es/ps, gs/ps }'
+}
+if [ -n "$PG_FEATURESERV" ]; then
+	[ -n "$DB" ] || { echo "PG_FEATURESERV needs PG=1 or DB=…" >&2; exit 1; }
+	measure_peer
 fi

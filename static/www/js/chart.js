@@ -1,5 +1,5 @@
 // Numbers over time: a small chart under the timeline of the dataset's
-// counts (people in the camps, people on the move…), with the playhead on
+// counts (people in one place, people on the move…), with the playhead on
 // it. Which layers and properties it draws comes from the manifest: every
 // popup entry of format `count` is a series (its layer's title, colour,
 // rounding and range property). The value at t is the sum over the
