@@ -149,7 +149,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       for (const t of ticks) assert.ok(t.w >= 24 && t.h >= 24, `${t.id}: ${t.w}×${t.h}`);
       ticks.sort((p, q) => p.x - q.x);
       for (let i = 1; i < ticks.length; i++) assert.ok(ticks[i].x >= ticks[i - 1].x + ticks[i - 1].w - 0.5, `overlap ${ticks[i - 1].id} / ${ticks[i].id}`);
-      for (const t of ticks) assert.ok(t.x >= 0 && t.x + t.w <= viewport.width, `${t.id} on screen`);
+      for (const t of ticks) assert.ok(t.x >= 0 && t.x + t.w <= viewport.width && t.y >= 0 && t.y + t.h <= viewport.height, `${t.id} on screen: ${t.x},${t.y} ${t.w}×${t.h}`);
       // Pick three of them with the mouse: each shows its event.
       const all = await events(page);
       for (const t of [ticks[0], ticks[Math.floor(ticks.length / 2)], ticks.at(-1)]) {
