@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/timeslice/timeslice/data"
 	"io"
 	"log/slog"
 	"math"
@@ -247,7 +248,10 @@ func kioskWindow(v any, m kioskManifest) (string, error) {
 	if !ok || !cut {
 		return "", fmt.Errorf("want \"START/END\" (dates or RFC 3339 instants)")
 	}
-	loc := zoneOf(m.TimeZone)
+	loc, err := data.ParseZone(m.TimeZone)
+	if err != nil {
+		loc = time.UTC // no manifest given: dates read in UTC
+	}
 	start, err := kioskInstant(a, loc)
 	if err != nil {
 		return "", err
@@ -278,19 +282,6 @@ func kioskInstant(s string, loc *time.Location) (time.Time, error) {
 		return t, fmt.Errorf("%q is neither a date (YYYY-MM-DD) nor an RFC 3339 instant", s)
 	}
 	return t, nil
-}
-
-// zoneOf reads a manifest's time zone: a fixed offset (+05:30) or an
-// IANA name; UTC when unknown.
-func zoneOf(spec string) *time.Location {
-	if t, err := time.Parse("-07:00", spec); err == nil {
-		_, off := t.Zone()
-		return time.FixedZone(spec, off)
-	}
-	if loc, err := time.LoadLocation(spec); err == nil && spec != "" {
-		return loc
-	}
-	return time.UTC
 }
 
 // kioskPage answers /kiosk: the page, which reads kiosk mode from its path.
