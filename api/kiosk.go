@@ -42,7 +42,7 @@ func (c *KioskConfig) Params() map[string]string {
 
 // kioskCheck returns how the value of a key is checked and written as a
 // URL parameter, or false for a key a kiosk configuration may not hold.
-func kioskCheck(key string) (func(v any, m kioskManifest) (string, error), bool) {
+func kioskCheck(key string) (func(v any, m *data.Manifest) (string, error), bool) {
 	switch key {
 	case "window":
 		return kioskWindow, true
@@ -70,30 +70,10 @@ func KioskKeys() []string {
 	return []string{"alternate", "dwell", "idle", "languages", "layers", "speed", "view", "window"}
 }
 
-// kioskManifest is what a kiosk configuration is checked against: the
-// dataset's languages, layer ids, time zone and timeline.
-type kioskManifest struct {
-	Languages []string `json:"languages"`
-	TimeZone  string   `json:"time_zone"`
-	Layers    []struct {
-		ID string `json:"id"`
-	} `json:"layers"`
-	Timeline *struct {
-		Start string `json:"start"`
-		End   string `json:"end"`
-	} `json:"timeline"`
-}
-
 // ParseKioskConfig reads a kiosk configuration (a JSON object) and checks
-// every key against the dataset's manifest. The error names the key and
-// the value at fault.
-func ParseKioskConfig(config, manifest []byte) (*KioskConfig, error) {
-	var m kioskManifest
-	if len(manifest) > 0 {
-		if err := json.Unmarshal(manifest, &m); err != nil {
-			return nil, fmt.Errorf("dataset manifest: %w", err)
-		}
-	}
+// every key against the dataset's manifest m (nil: against nothing but
+// the keys' own rules). The error names the key and the value at fault.
+func ParseKioskConfig(config []byte, m *data.Manifest) (*KioskConfig, error) {
 	var raw map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(config))
 	if err := dec.Decode(&raw); err != nil {
@@ -133,8 +113,8 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-func oneOf(allowed ...string) func(any, kioskManifest) (string, error) {
-	return func(v any, _ kioskManifest) (string, error) {
+func oneOf(allowed ...string) func(any, *data.Manifest) (string, error) {
+	return func(v any, _ *data.Manifest) (string, error) {
 		s, ok := v.(string)
 		if !ok || !slices.Contains(allowed, s) {
 			return "", fmt.Errorf("want one of %s", strings.Join(allowed, ", "))
@@ -143,8 +123,8 @@ func oneOf(allowed ...string) func(any, kioskManifest) (string, error) {
 	}
 }
 
-func seconds(lo, hi float64) func(any, kioskManifest) (string, error) {
-	return func(v any, _ kioskManifest) (string, error) {
+func seconds(lo, hi float64) func(any, *data.Manifest) (string, error) {
+	return func(v any, _ *data.Manifest) (string, error) {
 		f, ok := v.(float64)
 		if !ok || math.IsNaN(f) || f < lo || f > hi {
 			return "", fmt.Errorf("want a number of seconds from %g to %g", lo, hi)
@@ -172,13 +152,13 @@ func stringList(v any) ([]string, bool) {
 	return nil, false
 }
 
-func kioskLanguages(v any, m kioskManifest) (string, error) {
+func kioskLanguages(v any, m *data.Manifest) (string, error) {
 	langs, ok := stringList(v)
 	if !ok || len(langs) == 0 {
 		return "", fmt.Errorf("want a list of language codes")
 	}
 	for i, l := range langs {
-		if len(m.Languages) > 0 && !slices.Contains(m.Languages, l) {
+		if m != nil && !slices.Contains(m.Languages, l) {
 			return "", fmt.Errorf("%q is not one of the dataset's languages (%s)", l, strings.Join(m.Languages, ", "))
 		}
 		if slices.Contains(langs[:i], l) {
@@ -188,25 +168,24 @@ func kioskLanguages(v any, m kioskManifest) (string, error) {
 	return strings.Join(langs, ","), nil
 }
 
-func kioskLayers(v any, m kioskManifest) (string, error) {
+func kioskLayers(v any, m *data.Manifest) (string, error) {
 	ids, ok := stringList(v)
 	if !ok || len(ids) == 0 {
 		return "", fmt.Errorf("want a list of layer ids")
 	}
-	known := make([]string, 0, len(m.Layers))
-	for _, l := range m.Layers {
-		known = append(known, l.ID)
-	}
-	for _, id := range ids {
-		if len(known) > 0 && !slices.Contains(known, id) {
-			return "", fmt.Errorf("%q is not a layer of the dataset (%s)", id, strings.Join(known, ", "))
+	if m != nil {
+		known := m.LayerIDs()
+		for _, id := range ids {
+			if !slices.Contains(known, id) {
+				return "", fmt.Errorf("%q is not a layer of the dataset (%s)", id, strings.Join(known, ", "))
+			}
 		}
 	}
 	return strings.Join(ids, ","), nil
 }
 
 // kioskView reads "lat,lon,zoom" (or a list of three numbers).
-func kioskView(v any, _ kioskManifest) (string, error) {
+func kioskView(v any, _ *data.Manifest) (string, error) {
 	var nums []float64
 	switch x := v.(type) {
 	case string:
@@ -242,15 +221,15 @@ func kioskView(v any, _ kioskManifest) (string, error) {
 // kioskWindow reads "START/END": two dates (a bare date is a day in the
 // dataset's time zone) or RFC 3339 instants, START before END, both within
 // the dataset's timeline.
-func kioskWindow(v any, m kioskManifest) (string, error) {
+func kioskWindow(v any, m *data.Manifest) (string, error) {
 	s, ok := v.(string)
 	a, b, cut := strings.Cut(s, "/")
 	if !ok || !cut {
 		return "", fmt.Errorf("want \"START/END\" (dates or RFC 3339 instants)")
 	}
-	loc, err := data.ParseZone(m.TimeZone)
-	if err != nil {
-		loc = time.UTC // no manifest given: dates read in UTC
+	loc := time.UTC // no manifest given: dates read in UTC
+	if m != nil {
+		loc = m.Location()
 	}
 	start, err := kioskInstant(a, loc)
 	if err != nil {
@@ -263,12 +242,9 @@ func kioskWindow(v any, m kioskManifest) (string, error) {
 	if !start.Before(end) {
 		return "", fmt.Errorf("the start is not before the end")
 	}
-	if m.Timeline != nil {
-		lo, err1 := time.Parse(time.RFC3339, m.Timeline.Start)
-		hi, err2 := time.Parse(time.RFC3339, m.Timeline.End)
-		if err1 == nil && err2 == nil && (start.Before(lo) || end.After(hi)) {
-			return "", fmt.Errorf("outside the dataset's timeline %s/%s", m.Timeline.Start, m.Timeline.End)
-		}
+	if m != nil && (start.Before(m.Timeline.Start) || end.After(m.Timeline.End)) {
+		return "", fmt.Errorf("outside the dataset's timeline %s/%s",
+			m.Timeline.Start.In(loc).Format(time.RFC3339), m.Timeline.End.In(loc).Format(time.RFC3339))
 	}
 	return a + "/" + b, nil
 }

@@ -8,13 +8,29 @@ import (
 	"testing"
 
 	"github.com/timeslice/timeslice/api"
+	"github.com/timeslice/timeslice/data"
 )
 
-// kioskManifest is the part of a manifest a kiosk configuration is
-// checked against.
-const kioskManifest = `{"languages": ["en", "km", "fr"], "time_zone": "+07:00",
+// kioskManifestJSON is a small manifest a kiosk configuration is checked
+// against: its languages, time zone, timeline and layer ids.
+const kioskManifestJSON = `{"id": "kiosk-test", "title": {"en": "Kiosk test", "km": "Kiosk test", "fr": "Kiosk test"},
+ "languages": ["en", "km", "fr"], "default_language": "en", "time_zone": "+07:00",
+ "window": {"start": "1978-12-01T00:00:00+07:00", "end": "1980-12-31T00:00:00+07:00", "speed": "week"},
  "timeline": {"start": "1978-04-01T00:00:00+07:00", "end": "1980-12-31T00:00:00+07:00"},
- "layers": [{"id": "roads"}, {"id": "towns"}, {"id": "marks"}]}`
+ "layers": [
+  {"id": "roads", "title": {"en": "Roads"}, "kind": "line", "style": {}, "legend": {}, "popup": []},
+  {"id": "towns", "title": {"en": "Towns"}, "kind": "point", "style": {}, "legend": {}, "popup": []},
+  {"id": "marks", "title": {"en": "Marks"}, "kind": "point", "style": {}, "legend": {}, "popup": []}]}`
+
+// kioskManifest parses kioskManifestJSON.
+func kioskManifest(t *testing.T) *data.Manifest {
+	t.Helper()
+	m, err := data.ParseManifest("dataset.json", []byte(kioskManifestJSON))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
 
 func TestParseKioskConfig(t *testing.T) {
 	tests := []struct {
@@ -52,7 +68,7 @@ func TestParseKioskConfig(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := api.ParseKioskConfig([]byte(tt.config), []byte(kioskManifest))
+			c, err := api.ParseKioskConfig([]byte(tt.config), kioskManifest(t))
 			if tt.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.err) {
 					t.Fatalf("error %v, want one with %q", err, tt.err)
@@ -76,7 +92,7 @@ func TestParseKioskConfig(t *testing.T) {
 }
 
 func TestKioskRoutes(t *testing.T) {
-	cfg, err := api.ParseKioskConfig([]byte(`{"speed": "day", "idle": 30}`), []byte(kioskManifest))
+	cfg, err := api.ParseKioskConfig([]byte(`{"speed": "day", "idle": 30}`), kioskManifest(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,13 +5,14 @@ import (
 	"os"
 
 	"github.com/timeslice/timeslice/api"
+	"github.com/timeslice/timeslice/data"
 )
 
 // loadKioskConfig reads `serve --kiosk-config FILE` and checks it against
 // the dataset's manifest; "" gives none. A bad configuration is a usage
 // error that names the file, the key and the value, so the server stops
 // before it listens rather than run a gallery with a setting ignored.
-func loadKioskConfig(file string, manifest []byte) (*api.KioskConfig, error) {
+func loadKioskConfig(file string, manifest *data.Manifest) (*api.KioskConfig, error) {
 	if file == "" {
 		return nil, nil
 	}

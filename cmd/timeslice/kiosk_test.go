@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -65,16 +64,12 @@ func TestServeKioskConfig(t *testing.T) {
 	}
 }
 
-// embeddedManifest is the embedded dataset's manifest as JSON.
-func embeddedManifest(t *testing.T) []byte {
+// embeddedManifest is the embedded dataset's manifest.
+func embeddedManifest(t *testing.T) *data.Manifest {
 	t.Helper()
 	ds, err := data.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := json.Marshal(ds.Manifest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return ds.Manifest
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -146,11 +145,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err != nil {
 			return fmt.Errorf("kiosk configuration: read the dataset's manifest: %w", err)
 		}
-		mb, err := json.Marshal(m)
-		if err != nil {
-			return fmt.Errorf("kiosk configuration: %w", err)
-		}
-		if opts.Kiosk, err = loadKioskConfig(c.kioskConfig, mb); err != nil {
+		if opts.Kiosk, err = loadKioskConfig(c.kioskConfig, m); err != nil {
 			return err
 		}
 	}
