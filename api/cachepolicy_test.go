@@ -1,14 +1,11 @@
 package api_test
 
 import (
-	"context"
 	"net/http/httptest"
 	"testing"
 	"time"
 
 	"github.com/timeslice/timeslice/api"
-	"github.com/timeslice/timeslice/data"
-	"github.com/timeslice/timeslice/data/postgis"
 	"github.com/timeslice/timeslice/data/postgis/postgistest"
 	"github.com/timeslice/timeslice/geo"
 )
@@ -50,7 +47,6 @@ func TestCachePolicyEmbedded(t *testing.T) {
 // the new answer under a new ETag, within versionTTL of the load.
 func TestCachePolicyAfterReload(t *testing.T) {
 	_, st, ds := postgistest.Loaded(t)
-	ctx := context.Background()
 	hs := httptest.NewServer(api.New(st, api.Options{CacheBytes: 16 << 20}))
 	defer hs.Close()
 	checkPolicy(t, hs.URL, "places")
@@ -61,22 +57,7 @@ func TestCachePolicyAfterReload(t *testing.T) {
 	if a := get(t, url, "If-None-Match", etag); a.status != 304 {
 		t.Fatalf("revalidation before the reload: status %d, want 304", a.status)
 	}
-	var places []geo.Feature
-	for _, f := range ds.Features {
-		if f.Layer == "places" && f.OpenEnded() {
-			f.Props = map[string]any{"name": map[string]any{"en": "Renamed by the cache test"},
-				"sources": []any{map[string]any{"title": "test"}}, "certainty": "low"}
-			f.Seq = 0
-			places = append(places, f)
-			break
-		}
-	}
-	if len(places) == 0 {
-		t.Fatal("the test dataset has no open-ended place")
-	}
-	if _, err := st.Load(ctx, &data.Dataset{Features: places}, postgis.LoadOptions{Replace: true}); err != nil {
-		t.Fatal(err)
-	}
+	reloadOnePlace(t, st, ds, "Renamed by the cache test", func(f geo.Feature) bool { return f.OpenEnded() })
 	loaded := time.Now()
 	for {
 		a := get(t, url, "If-None-Match", etag)

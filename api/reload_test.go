@@ -32,22 +32,7 @@ func TestReloadDropsCachedAnswers(t *testing.T) {
 	}
 
 	// Replace the places layer with one renamed place.
-	var places []geo.Feature
-	for _, f := range ds.Features {
-		if f.Layer == "places" {
-			f.Props = map[string]any{"name": map[string]any{"en": "Renamed for the test"},
-				"sources": []any{map[string]any{"title": "test"}}, "certainty": "low"}
-			f.Seq = len(places)
-			places = append(places, f)
-			break
-		}
-	}
-	if len(places) == 0 {
-		t.Fatal("the test dataset has no places")
-	}
-	if _, err := st.Load(ctx, &data.Dataset{Features: places}, postgis.LoadOptions{Replace: true}); err != nil {
-		t.Fatal(err)
-	}
+	places := reloadOnePlace(t, st, ds, "Renamed for the test", func(geo.Feature) bool { return true })
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		after := get(t, url)
@@ -70,4 +55,27 @@ func TestReloadDropsCachedAnswers(t *testing.T) {
 	if v2, _ := st.Version(ctx); v2 != v1 {
 		t.Errorf("an idempotent reload moved the version from %s to %s", v1, v2)
 	}
+}
+
+// reloadOnePlace replaces the places layer in st (with --replace) by the
+// first place of ds that ok accepts, renamed name, and returns that layer.
+func reloadOnePlace(t *testing.T, st *postgis.Store, ds *data.Dataset, name string, ok func(geo.Feature) bool) []geo.Feature {
+	t.Helper()
+	var places []geo.Feature
+	for _, f := range ds.Features {
+		if f.Layer == "places" && ok(f) {
+			f.Props = map[string]any{"name": map[string]any{"en": name},
+				"sources": []any{map[string]any{"title": "test"}}, "certainty": "low"}
+			f.Seq = 0
+			places = append(places, f)
+			break
+		}
+	}
+	if len(places) == 0 {
+		t.Fatal("the test dataset has no such place")
+	}
+	if _, err := st.Load(context.Background(), &data.Dataset{Features: places}, postgis.LoadOptions{Replace: true}); err != nil {
+		t.Fatal(err)
+	}
+	return places
 }
