@@ -51,13 +51,7 @@ func BenchmarkItemsHandler(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			h := New(m, Options{CacheBytes: c.bytes})
 			req := httptest.NewRequest(http.MethodGet, "/collections/flows/items?limit=10000&datetime="+at, nil)
-			for i := 0; i < b.N; i++ {
-				rec := httptest.NewRecorder()
-				h.ServeHTTP(rec, req)
-				if rec.Code != 200 {
-					b.Fatalf("status %d", rec.Code)
-				}
-			}
+			serveN(b, h, req)
 		})
 	}
 }
@@ -81,13 +75,7 @@ func BenchmarkMiss(b *testing.B) {
 			if gz {
 				req.Header.Set("Accept-Encoding", "gzip")
 			}
-			for i := 0; i < b.N; i++ {
-				rec := httptest.NewRecorder()
-				h.ServeHTTP(rec, req)
-				if rec.Code != 200 {
-					b.Fatalf("status %d", rec.Code)
-				}
-			}
+			serveN(b, h, req)
 		})
 	}
 }
@@ -139,4 +127,15 @@ func BenchmarkTilesZoom8(b *testing.B) {
 		}
 		b.ReportMetric(float64(len(urls)*b.N)/b.Elapsed().Seconds(), "tiles/s")
 	})
+}
+
+// serveN answers req b.N times through h, failing on any status but 200.
+func serveN(b *testing.B, h http.Handler, req *http.Request) {
+	for i := 0; i < b.N; i++ {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != 200 {
+			b.Fatalf("status %d", rec.Code)
+		}
+	}
 }
