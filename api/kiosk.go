@@ -7,10 +7,10 @@ import (
 	"github.com/timeslice/timeslice/data"
 	"io"
 	"log/slog"
+	"maps"
 	"math"
 	"net/http"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -83,7 +83,7 @@ func ParseKioskConfig(config []byte, m *data.Manifest) (*KioskConfig, error) {
 		return nil, fmt.Errorf("not a JSON object: more after the object")
 	}
 	c := &KioskConfig{params: map[string]string{}}
-	for _, key := range sortedKeys(raw) {
+	for _, key := range slices.Sorted(maps.Keys(raw)) {
 		check, ok := kioskCheck(key)
 		if !ok {
 			return nil, fmt.Errorf("unknown key %q (known: %s)", key, strings.Join(KioskKeys(), ", "))
@@ -102,15 +102,6 @@ func ParseKioskConfig(config []byte, m *data.Manifest) (*KioskConfig, error) {
 		return nil, fmt.Errorf("key %q: value \"together\": needs two languages in \"languages\"", "alternate")
 	}
 	return c, nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func oneOf(allowed ...string) func(any, *data.Manifest) (string, error) {

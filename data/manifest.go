@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -298,7 +299,7 @@ func (m *Manifest) check(bad func(string, ...any)) {
 		if strings.TrimSpace(t[m.DefaultLanguage]) == "" && (required || len(t) > 0) {
 			bad("%s: no text in the default language %q", key, m.DefaultLanguage)
 		}
-		for _, l := range sortedKeys(t) {
+		for _, l := range slices.Sorted(maps.Keys(t)) {
 			if !slices.Contains(m.Languages, l) {
 				bad("%s.%s: %q is not one of languages %v", key, l, l, m.Languages)
 			}
@@ -429,7 +430,7 @@ func (m *Manifest) checkLayer(key string, i int, l LayerSpec, bad func(string, .
 		if by.Property == "" {
 			bad("%s.style.by.property: missing", key)
 		}
-		for _, v := range sortedKeys(by.Values) {
+		for _, v := range slices.Sorted(maps.Keys(by.Values)) {
 			text(fmt.Sprintf("%s.style.by.values.%s.label", key, v), by.Values[v].Label, false)
 		}
 	}
@@ -448,7 +449,7 @@ func (m *Manifest) checkLayer(key string, i int, l LayerSpec, bad func(string, .
 		if p.Round < 0 {
 			bad("%s.round: %v: want a number above 0", k, p.Round)
 		}
-		for _, v := range sortedKeys(p.Values) {
+		for _, v := range slices.Sorted(maps.Keys(p.Values)) {
 			text(fmt.Sprintf("%s.values.%s", k, v), p.Values[v], true)
 		}
 	}
@@ -463,13 +464,4 @@ func checkID(bad func(string, ...any), key, list string, ids []string, i int) {
 	if j := slices.Index(ids, ids[i]); j < i {
 		bad("%s.id: %q is also %s[%d]", key, ids[i], list, j)
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

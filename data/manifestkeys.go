@@ -1,7 +1,9 @@
 package data
 
 import (
+	"maps"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -29,7 +31,7 @@ func walkKeys(path string, v any, t reflect.Type, out *[]string) {
 			return // a type error: the decoder reports it
 		}
 		fields := jsonFields(t)
-		for _, k := range sortedKeys(obj) {
+		for _, k := range slices.Sorted(maps.Keys(obj)) {
 			f, known := fields[k]
 			if !known {
 				*out = append(*out, join(path, k))
@@ -39,7 +41,7 @@ func walkKeys(path string, v any, t reflect.Type, out *[]string) {
 		}
 	case reflect.Map:
 		if obj, ok := v.(map[string]any); ok {
-			for _, k := range sortedKeys(obj) {
+			for _, k := range slices.Sorted(maps.Keys(obj)) {
 				walkKeys(join(path, k), obj[k], t.Elem(), out)
 			}
 		}
