@@ -9,7 +9,7 @@
 // the lows and the highs, and the figure reads as a range: an uncertain
 // figure never looks precise. Plain SVG, no library.
 
-import { makeWindow, validAt } from './keyframes.js';
+import { makeWindow, validAt, moving, successorIn } from './keyframes.js';
 import { lerpProps } from './interp.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -40,8 +40,8 @@ export function sumAt(win, s, t) {
   for (const k of win.keyframes) {
     if (!validAt(k, t)) continue;
     let props = k.feature.properties || {};
-    if (k.linear && k.track && k.to !== null && t > k.from) {
-      const next = win.byTrackFrom.get(`${k.track}\u0000${k.to}`);
+    if (moving(k, t)) {
+      const next = successorIn(win, k);
       if (next && next.from === k.to) props = lerpProps(props, next.feature.properties || {}, (t - k.from) / (k.to - k.from));
     }
     const v = props[s.property];

@@ -46,6 +46,18 @@ export function validAt(k, t) {
   return k.from <= t && (k.to === null || t < k.to);
 }
 
+/** Whether k, valid at t, moves then: a linear keyframe of a track, past
+ * its start, towards a keyframe that begins at its end. */
+export function moving(k, t) {
+  return k.linear && k.track && k.to !== null && t > k.from;
+}
+
+/** The keyframe of k's track that begins where k ends, in window w (the
+ * window that holds k.to), or undefined. */
+export function successorIn(w, k) {
+  return w.byTrackFrom.get(`${k.track}\u0000${k.to}`);
+}
+
 /** The windowing of time: fixed steps of `step` ms from `origin`. */
 export class Windows {
   constructor(origin, step) {
@@ -77,10 +89,10 @@ export function sliceAt(windows, getWindow, t, tweens) {
   for (const k of w.keyframes) {
     if (!validAt(k, t)) continue;
     let next;
-    if (k.linear && k.track && k.to !== null && t > k.from) {
+    if (moving(k, t)) {
       const j = windows.of(k.to);
       const wn = j === i ? w : getWindow(j);
-      if (wn) next = wn.byTrackFrom.get(`${k.track}\u0000${k.to}`);
+      if (wn) next = successorIn(wn, k);
       else if (!missing.includes(j)) missing.push(j);
     }
     features.push(stateAt(k, next, t, tweens));
