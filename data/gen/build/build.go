@@ -8,6 +8,7 @@ import (
 	"path"
 	"sort"
 
+	"github.com/timeslice/timeslice/data"
 	"github.com/timeslice/timeslice/data/gen/internal/genjson"
 )
 
@@ -34,7 +35,7 @@ type Flag struct {
 // srcName and dsName are how source and dataset are named in messages (their
 // paths). Nothing is returned unless every table is valid.
 func Build(source fs.FS, srcName string, dataset fs.FS, dsName string) (Output, error) {
-	m, err := readManifest(dataset)
+	m, err := readManifest(dataset, dsName)
 	if err != nil {
 		return Output{}, err
 	}
@@ -90,7 +91,7 @@ func Build(source fs.FS, srcName string, dataset fs.FS, dsName string) (Output, 
 	if err != nil {
 		return Output{}, err
 	}
-	out.Files[m.Bibliography] = b
+	out.Files[bibliographyFile(m)] = b
 	for k := range works {
 		if !cited[k] {
 			out.Uncited = append(out.Uncited, k)
@@ -102,18 +103,19 @@ func Build(source fs.FS, srcName string, dataset fs.FS, dsName string) (Output, 
 
 // checkCards checks the source keys of the manifest's cards against the
 // bibliography and returns the keys they cite.
-func checkCards(m manifest, works map[string]Work, file string, ps *problems) map[string]bool {
+func checkCards(m *data.Manifest, works map[string]Work, file string, ps *problems) map[string]bool {
 	cited := map[string]bool{}
-	names := make([]string, 0, len(m.Cards))
-	for name := range m.Cards {
-		names = append(names, name)
+	if m.Cards == nil {
+		return cited
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		for i, sec := range m.Cards[name].Sections {
+	for _, c := range []struct {
+		name string
+		card data.Card
+	}{{"epilogue", m.Cards.Epilogue}, {"intro", m.Cards.Intro}} {
+		for i, sec := range c.card.Sections {
 			for j, s := range sec.Sources {
 				if _, ok := works[s.Key]; !ok && works != nil {
-					ps.add(file, 0, 0, "cards.%s.sections[%d] (%s).sources[%d]: unknown source key %q (not in the bibliography)", name, i, sec.ID, j, s.Key)
+					ps.add(file, 0, 0, "cards.%s.sections[%d] (%s).sources[%d]: unknown source key %q (not in the bibliography)", c.name, i, sec.ID, j, s.Key)
 				}
 				cited[s.Key] = true
 			}
@@ -124,7 +126,7 @@ func checkCards(m manifest, works map[string]Work, file string, ps *problems) ma
 
 // mergeLayer joins a layer's geometry and texts by feature id, in the
 // geometry's feature order, and encodes the layer file.
-func mergeLayer(layer string, geom geomLayer, rows []texts, m manifest, works map[string]Work, geomFile, textFile string, ps *problems) ([]byte, error) {
+func mergeLayer(layer string, geom geomLayer, rows []texts, m *data.Manifest, works map[string]Work, geomFile, textFile string, ps *problems) ([]byte, error) {
 	byID := map[string]texts{}
 	for _, r := range rows {
 		byID[r.id] = r
@@ -172,7 +174,7 @@ func mergeLayer(layer string, geom geomLayer, rows []texts, m manifest, works ma
 }
 
 // textProps turns a row of texts into the properties the API serves.
-func textProps(t texts, m manifest, works map[string]Work) (props, error) {
+func textProps(t texts, m *data.Manifest, works map[string]Work) (props, error) {
 	var out props
 	add := func(key string, v any) error {
 		b, err := genjson.Marshal(v)

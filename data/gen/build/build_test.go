@@ -78,7 +78,10 @@ func TestDeterministic(t *testing.T) {
 
 // A small dataset for the error tests: one layer, two languages.
 const (
-	tinyManifest = `{"languages":["en","fr"],"default_language":"en","layers":[{"id":"sites"}]}`
+	tinyManifest = `{"id":"tiny","title":{"en":"Tiny"},"languages":["en","fr"],"default_language":"en","time_zone":"UTC",
+"window":{"start":"2000-01-01T00:00:00Z","end":"2001-01-01T00:00:00Z","speed":"week"},
+"timeline":{"start":"2000-01-01T00:00:00Z","end":"2001-01-01T00:00:00Z"},
+"layers":[{"id":"sites","title":{"en":"Sites"},"kind":"point","style":{},"legend":{},"popup":[]}]}`
 	tinyGeometry = `{"type":"FeatureCollection","collection":"sites","features":[
 {"type":"Feature","id":"a","geometry":{"type":"Point","coordinates":[1,2]},"properties":{"valid_from":"2000-01-01T00:00:00Z","valid_to":null,"track":null,"interpolate":"step"}},
 {"type":"Feature","id":"b","geometry":{"type":"Point","coordinates":[3,4]},"properties":{"interpolate":"step","track":null,"valid_from":"2000-01-01T00:00:00Z","valid_to":null}}
@@ -243,7 +246,7 @@ func TestRun(t *testing.T) {
 func TestCards(t *testing.T) {
 	src, ds := tiny(tinyTexts, tinyBib+"poe1850,Edgar Poe,Tales,,1850,,,book,original,\n")
 	cards := func(key string) []byte {
-		return []byte(strings.Replace(tinyManifest, `"layers"`, `"cards":{"intro":{"sections":[{"id":"q","sources":[{"key":"`+key+`"}]}]}},"layers"`, 1))
+		return []byte(strings.Replace(tinyManifest, `"layers"`, `"cards":{"intro":{"title":{"en":"Intro"},"sections":[{"id":"q","heading":{"en":"Q"},"text":{"en":"Text."},"sources":[{"key":"`+key+`"}]}]}},"layers"`, 1))
 	}
 	ds["dataset.json"] = &fstest.MapFile{Data: cards("roe1999")}
 	out, err := Build(src, "src", ds, "ds")

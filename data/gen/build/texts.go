@@ -3,9 +3,11 @@ package main
 import (
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/timeslice/timeslice/data"
 	"github.com/timeslice/timeslice/data/gen/internal/genjson"
 )
 
@@ -27,7 +29,7 @@ var langRE = regexp.MustCompile(`^[a-z]{2,3}$`)
 // textColumns says which columns a texts table may have: the fixed ones,
 // name, caption and note in a language of the manifest, and names in any
 // other language (a place's Vietnamese name, say).
-func textColumns(m manifest) func(string) bool {
+func textColumns(m *data.Manifest) func(string) bool {
 	return func(c string) bool {
 		switch c {
 		case "id", "certainty", "sources", "curator_note", "review":
@@ -41,7 +43,7 @@ func textColumns(m manifest) func(string) bool {
 		case "name":
 			return langRE.MatchString(lang)
 		case "caption", "note":
-			return m.has(lang)
+			return slices.Contains(m.Languages, lang)
 		}
 		return false
 	}
@@ -50,7 +52,7 @@ func textColumns(m manifest) func(string) bool {
 // readTexts reads a layer's texts table, checking every cell it can without
 // the geometry: languages, certainty, source keys against the bibliography
 // (unless works is nil: the bibliography could not be read).
-func readTexts(file string, r io.Reader, m manifest, works map[string]Work, ps *problems) []texts {
+func readTexts(file string, r io.Reader, m *data.Manifest, works map[string]Work, ps *problems) []texts {
 	def := m.DefaultLanguage
 	t := readTable(file, r, textColumns(m), []string{"id", "name_" + def, "certainty", "sources"}, ps)
 	var out []texts
@@ -118,7 +120,7 @@ func readTexts(file string, r io.Reader, m manifest, works map[string]Work, ps *
 		}
 		x.sources = srcs
 		for _, code := range strings.Fields(rw.get("review")) {
-			if !m.has(code) {
+			if !slices.Contains(m.Languages, code) {
 				bad("review", "review %q: want language codes of the manifest (%s) separated by spaces", code, strings.Join(m.Languages, " "))
 			}
 			x.review = append(x.review, code)
