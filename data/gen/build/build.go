@@ -52,6 +52,12 @@ func Build(source fs.FS, srcName string, dataset fs.FS, dsName string) (Output, 
 
 	out := Output{Files: map[string][]byte{}}
 	cited := checkCards(m, works, path.Join(dsName, "dataset.json"), &ps)
+	known := map[string]bool{} // every feature id and track, for the concerns
+	type concern struct {
+		file string
+		row  texts
+	}
+	var concerns []concern
 	for _, l := range m.Layers {
 		geomFile, textFile := name("geometry/"+l.ID+".geojson"), name("texts/"+l.ID+".csv")
 		gb, err := fs.ReadFile(source, "geometry/"+l.ID+".geojson")
@@ -70,6 +76,17 @@ func Build(source fs.FS, srcName string, dataset fs.FS, dsName string) (Output, 
 		}
 		rows := readTexts(textFile, tf, m, works, &ps)
 		tf.Close()
+		for _, f := range geom.Features {
+			known[f.ID] = true
+			if t := f.track(); t != "" {
+				known[t] = true
+			}
+		}
+		for _, r := range rows {
+			if len(r.view.concerns) > 0 {
+				concerns = append(concerns, concern{textFile, r})
+			}
+		}
 		b, err := mergeLayer(l.ID, geom, rows, m, works, geomFile, textFile, &ps)
 		if err != nil {
 			return Output{}, fmt.Errorf("encode %s: %w", l.ID, err)
@@ -81,6 +98,13 @@ func Build(source fs.FS, srcName string, dataset fs.FS, dsName string) (Output, 
 			}
 			if len(r.review) > 0 {
 				out.Review = append(out.Review, Flag{Layer: l.ID, ID: r.id, Name: r.name[m.DefaultLanguage], Languages: r.review})
+			}
+		}
+	}
+	for _, c := range concerns {
+		for _, id := range c.row.view.concerns {
+			if !known[id] {
+				ps.add(c.file, c.row.line, c.row.view.concernsCol, "feature %s concerns %q: no feature or track of the dataset has that id", c.row.id, id)
 			}
 		}
 	}
@@ -200,6 +224,9 @@ func textProps(t texts, m *data.Manifest, works map[string]Work) (props, error) 
 		{"note", len(t.note) == 0, byLanguage{m.Languages, t.note}},
 		{"curator_note", t.curatorNote == "", t.curatorNote},
 		{"review", len(t.review) == 0, t.review},
+		{"zoom", t.view.zoom == nil, t.view.zoom},
+		{"extent", t.view.extent == nil, t.view.extent},
+		{"concerns", len(t.view.concerns) == 0, t.view.concerns},
 	}
 	for _, s := range steps {
 		if s.skip {

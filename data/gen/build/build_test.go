@@ -137,6 +137,31 @@ func TestBuildTiny(t *testing.T) {
 	}
 }
 
+// viewTexts gives site a a camera view: a zoom, an extent and the features it
+// concerns.
+func viewTexts(zoom, extent, concerns string) string {
+	lines := strings.Split(tinyTexts, "\n")
+	lines[0] += ",zoom,extent,concerns"
+	lines[1] += "," + zoom + "," + extent + "," + concerns
+	lines[2] += ",,,"
+	return strings.Join(lines, "\n")
+}
+
+func TestBuildView(t *testing.T) {
+	src, ds := tiny(viewTexts("9", "0.5 1.5 3.5 4.5", "b a"), tinyBib)
+	out, err := Build(src, "src", ds, "ds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(out.Files["sites.geojson"])
+	if want := `"review":["fr"],"zoom":9,"extent":[0.5,1.5,3.5,4.5],"concerns":["b","a"]}`; !strings.Contains(got, want) {
+		t.Errorf("sites.geojson lacks\n%s\nin\n%s", want, got)
+	}
+	if strings.Count(got, `"zoom"`) != 1 || strings.Contains(got, `"concerns":[]`) {
+		t.Errorf("a row without a view must carry none:\n%s", got)
+	}
+}
+
 // TestBuildErrors checks that each mistake a curator can make is refused with
 // file:line:column and words that name it.
 func TestBuildErrors(t *testing.T) {
@@ -156,6 +181,12 @@ func TestBuildErrors(t *testing.T) {
 		{"bad kind", tinyTexts, strings.Replace(tinyBib, ",book,", ",novel,", 1), `src/bibliography.csv:2:49: kind "novel"`},
 		{"bad consulted", tinyTexts, strings.Replace(tinyBib, ",original,", ",read,", 1), `consulted "read"`},
 		{"merge conflict", strings.Replace(tinyTexts, "b,Site B", "<<<<<<< HEAD\nb,Site B", 1) + "=======\nb,Site B2,,,,low,doe2001,,\n>>>>>>> other\n", tinyBib, `src/texts/sites.csv:3:1: unresolved merge conflict`},
+		{"zoom not a number", viewTexts("nine", "", ""), tinyBib, `src/texts/sites.csv:2:62: zoom "nine": want a whole number from 0 to 18`},
+		{"zoom too deep", viewTexts("19", "", ""), tinyBib, `zoom "19": want a whole number from 0 to 18`},
+		{"extent of three numbers", viewTexts("", "1 2 3", ""), tinyBib, `src/texts/sites.csv:2:63: extent "1 2 3": want four numbers separated by spaces: west south east north`},
+		{"extent with commas", viewTexts("", "1;2;3;4", ""), tinyBib, `extent "1;2;3;4": want four numbers`},
+		{"extent upside down", viewTexts("", "3 4 1 2", ""), tinyBib, `extent "3 4 1 2": want west < east within ±180 and south < north within ±90`},
+		{"concerns an unknown id", viewTexts("", "", "b z"), tinyBib, `src/texts/sites.csv:2:64: feature a concerns "z": no feature or track of the dataset has that id`},
 		{"bad quote", tinyTexts + "\"c,x\n", tinyBib, `src/texts/sites.csv:4:6: extraneous or missing " in quoted-field`},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -60,6 +60,17 @@ type geomFeature struct {
 	line       int
 }
 
+// track is the feature's track property, or "".
+func (f geomFeature) track() string {
+	i := f.Properties.index("track")
+	if i < 0 {
+		return ""
+	}
+	var t string
+	_ = json.Unmarshal(f.Properties[i].value, &t) // null or absent: no track
+	return t
+}
+
 // geomLayer is a geometry file: a FeatureCollection whose features carry
 // times, tracks and numbers, but no texts.
 type geomLayer struct {
@@ -70,7 +81,8 @@ type geomLayer struct {
 
 // textKeys are the properties the texts tables own: a geometry file must not
 // carry them.
-var textKeys = map[string]bool{"name": true, "caption": true, "note": true, "certainty": true, "sources": true, "curator_note": true, "review": true}
+var textKeys = map[string]bool{"name": true, "caption": true, "note": true, "certainty": true, "sources": true, "curator_note": true, "review": true,
+	"zoom": true, "extent": true, "concerns": true}
 
 // readGeometry parses a geometry file and finds the line of each feature.
 func readGeometry(file string, b []byte, ps *problems) geomLayer {

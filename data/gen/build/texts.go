@@ -2,9 +2,11 @@ package main
 
 import (
 	"io"
+	"math"
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/timeslice/timeslice/data"
@@ -21,7 +23,19 @@ type texts struct {
 	sources     [][2]string // key, pages
 	curatorNote string
 	review      []string
+	view        view
 	line        int
+}
+
+// view is where the page's camera looks when it shows a feature (an event):
+// a zoom for its point or an extent to fit, and the features it concerns,
+// which are highlighted. All optional; a curator sets them in the zoom,
+// extent and concerns columns.
+type view struct {
+	zoom        *int
+	extent      []float64 // west, south, east, north
+	concerns    []string  // feature ids or tracks, in any layer
+	concernsCol int
 }
 
 var langRE = regexp.MustCompile(`^[a-z]{2,3}$`)
@@ -32,7 +46,7 @@ var langRE = regexp.MustCompile(`^[a-z]{2,3}$`)
 func textColumns(m *data.Manifest) func(string) bool {
 	return func(c string) bool {
 		switch c {
-		case "id", "certainty", "sources", "curator_note", "review":
+		case "id", "certainty", "sources", "curator_note", "review", "zoom", "extent", "concerns":
 			return true
 		}
 		field, lang, ok := strings.Cut(c, "_")
@@ -125,9 +139,49 @@ func readTexts(file string, r io.Reader, m *data.Manifest, works map[string]Work
 			}
 			x.review = append(x.review, code)
 		}
+		x.view = readView(rw, bad)
 		out = append(out, x)
 	}
 	return out
+}
+
+// maxViewZoom is the deepest zoom a curator may ask the camera for.
+const maxViewZoom = 18
+
+// readView reads a row's zoom, extent and concerns cells. The concerns are
+// checked against the dataset's ids later, when every layer has been read.
+func readView(rw row, bad func(col, format string, args ...any)) view {
+	var v view
+	if z := rw.get("zoom"); z != "" {
+		n, err := strconv.Atoi(z)
+		if err != nil || n < 0 || n > maxViewZoom {
+			bad("zoom", "zoom %q: want a whole number from 0 to %d", z, maxViewZoom)
+		} else {
+			v.zoom = &n
+		}
+	}
+	if e := rw.get("extent"); e != "" {
+		fs := strings.Fields(e)
+		var ext []float64
+		for _, f := range fs {
+			n, err := strconv.ParseFloat(f, 64)
+			if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
+				break
+			}
+			ext = append(ext, n)
+		}
+		switch {
+		case len(ext) != 4 || len(fs) != 4:
+			bad("extent", "extent %q: want four numbers separated by spaces: west south east north", e)
+		case ext[0] < -180 || ext[2] > 180 || ext[1] < -90 || ext[3] > 90 || ext[0] >= ext[2] || ext[1] >= ext[3]:
+			bad("extent", "extent %q: want west < east within ±180 and south < north within ±90", e)
+		default:
+			v.extent = ext
+		}
+	}
+	v.concerns = strings.Fields(rw.get("concerns"))
+	v.concernsCol = rw.cols["concerns"]
+	return v
 }
 
 // byLanguage orders a text by language: the manifest's languages first, in
