@@ -117,14 +117,40 @@ for (const reducedMotion of ['reduce', 'no-preference']) {
           const id = ts.story.chosenId ?? ts.story.focusedId;
           const e = ts.story.ordered.find((x) => x.id === ts.story.focusedId);
           const c = ts.map.getCenter();
-          resolve({ id, center: [c.lat, c.lng], zoom: ts.map.getZoom(), point: e?.feature.geometry.coordinates, focus: document.querySelectorAll('#ts-map .is-focus').length, dimmed: document.querySelectorAll('#ts-map .ts-history-pane path').length });
+          const b = ts.map.getBounds();
+          // Every drawn feature, whether it is marked in focus and whether the event concerns it.
+          const want = new Set([String(e?.feature.id), ...(e?.feature.properties.concerns || [])]);
+          const drawn = [];
+          for (const layer of ts.layers.values()) {
+            for (const item of layer.items?.values() || []) {
+              const el = item.main?.getElement?.();
+              if (!el) continue;
+              const f = item.feature;
+              drawn.push({ id: String(f.id), concerned: want.has(String(f.id)) || want.has(String(f.properties?.track)), marked: el.classList.contains('is-focus') });
+            }
+          }
+          resolve({
+            id, center: [c.lat, c.lng], zoom: ts.map.getZoom(), point: e?.feature.geometry.coordinates, props: e?.feature.properties,
+            view: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], drawn,
+          });
         };
         if (ts.camera.moving) ts.map.once('moveend', () => setTimeout(done, 50)); else done();
       }));
       assert.ok(got.point, 'an event is focused');
-      assert.ok(Math.abs(got.center[0] - got.point[1]) < 0.05 && Math.abs(got.center[1] - got.point[0]) < 0.05, `centred on the event: ${got.center} vs ${got.point}`);
+      const ext = got.props.extent;
+      if (ext) {
+        // The event spans a region: the view holds it and is centred on it.
+        const [w, s, e, n] = got.view;
+        assert.ok(w <= ext[0] && s <= ext[1] && e >= ext[2] && n >= ext[3], `the view ${got.view} holds the extent ${ext}`);
+        assert.ok(Math.abs(got.center[0] - (ext[1] + ext[3]) / 2) < 0.3 && Math.abs(got.center[1] - (ext[0] + ext[2]) / 2) < 0.3, `centred on the extent: ${got.center} vs ${ext}`);
+      } else {
+        assert.ok(Math.abs(got.center[0] - got.point[1]) < 0.05 && Math.abs(got.center[1] - got.point[0]) < 0.05, `centred on the event: ${got.center} vs ${got.point}`);
+      }
       assert.ok(got.zoom > home.z, 'zoomed in');
-      assert.ok(got.focus >= 1, 'what it concerns is highlighted');
+      // What the event concerns is highlighted (beyond the event itself), and nothing else.
+      assert.ok(got.props.concerns?.length, `the event ${got.id} names what it concerns`);
+      assert.ok(got.drawn.filter((d) => d.concerned && d.id !== got.id).length >= 1, 'a feature it concerns is drawn');
+      assert.deepEqual(got.drawn.filter((d) => d.concerned !== d.marked), [], 'marked in focus exactly when concerned');
       // Away from any event the map comes back.
       await page.evaluate(() => window.timeslice.seek('1979-03-25'));
       await page.waitForFunction(() => !document.querySelector('#ts-map').classList.contains('ts-focusing'), null, { timeout: 5000 });
@@ -136,6 +162,97 @@ for (const reducedMotion of ['reduce', 'no-preference']) {
     } finally { await close(); }
   });
 }
+
+test('labels where they matter: at each event the camera shows, every town, site and camp it concerns is labelled, on screen', T(240000), async () => {
+  const { page, problems, close } = await open('/?t=1978-04-01', { reducedMotion: 'reduce', viewport: SIZES.laptop });
+  try {
+    const all = await events(page);
+    let checked = 0;
+    const missing = [];
+    for (const e of all) {
+      await page.evaluate(() => document.querySelector('.ts-next').click());
+      await page.waitForFunction((id) => window.timeslice.story.focusedId === id && !window.timeslice.camera.moving, e.id, { timeout: 8000 });
+      await page.evaluate(() => window.timeslice.ready());
+      await page.waitForTimeout(250); // labels are decluttered 80 ms after they change
+      const got = await page.evaluate(() => {
+        const ts = window.timeslice;
+        const ev = ts.story.ordered.find((x) => x.id === ts.story.focusedId);
+        const want = new Set(ev.feature.properties.concerns || []);
+        const map = document.querySelector('#ts-map').getBoundingClientRect();
+        const out = [];
+        for (const id of ['places', 'camps']) {
+          for (const item of ts.layers.get(id)?.items?.values() || []) {
+            const f = item.feature;
+            if (!want.has(String(f.id)) && !want.has(String(f.properties?.track))) continue;
+            const el = item.main.getTooltip?.()?.getElement();
+            const r = el?.getBoundingClientRect();
+            const shown = !!r && el.style.visibility !== 'hidden' && r.width > 0 && r.left >= map.left && r.right <= map.right && r.top >= map.top && r.bottom <= map.bottom;
+            out.push({ id: String(f.id), shown, text: el?.textContent ?? null });
+          }
+        }
+        return out;
+      });
+      checked += got.length;
+      for (const g of got) if (!g.shown) missing.push(`${e.id}: ${g.id}`);
+    }
+    assert.ok(checked >= 20, `labels checked: ${checked}`);
+    assert.deepEqual(missing, [], 'concerned places and camps without a visible label at the event');
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('flows and camps at the home view: width by people and size by population, drawn on screen, arrowheads on flows', T(120000), async (t) => {
+  const { page, problems, close } = await open('/?t=1979-04-22', { reducedMotion: 'reduce', viewport: SIZES.laptop });
+  try {
+    const rows = [];
+    for (const date of ['1979-04-22', '1979-06-12', '1979-11-30', '1980-03-01']) {
+      await page.evaluate((d) => window.timeslice.seek(d), date);
+      await page.evaluate(() => window.timeslice.ready());
+      await page.waitForTimeout(200);
+      const got = await page.evaluate(() => {
+        const ts = window.timeslice;
+        const map = document.querySelector('#ts-map').getBoundingClientRect();
+        const out = [];
+        for (const [layer, prop] of [['camps', 'population'], ['flows', 'people']]) {
+          for (const item of ts.layers.get(layer).items.values()) {
+            const el = item.main.getElement();
+            const v = item.feature.properties[prop];
+            const r = el.getBoundingClientRect();
+            out.push({
+              layer, id: item.feature.properties.track || String(item.feature.id), v: typeof v === 'number' ? v : null,
+              px: layer === 'camps' ? el.getBBox().width / 2 : Number(el.getAttribute('stroke-width')),
+              onScreen: r.right > map.left && r.left < map.right && r.bottom > map.top && r.top < map.bottom,
+              arrows: item.arrows?.length ?? 0,
+            });
+          }
+        }
+        return { zoom: ts.map.getZoom(), out };
+      });
+      for (const g of got.out) rows.push({ date, zoom: got.zoom, ...g });
+    }
+    const counted = (layer) => rows.filter((r) => r.layer === layer && r.v !== null);
+    t.diagnostic(rows.filter((r) => r.v !== null).map((r) => `${r.date} ${r.id} ${r.v} → ${r.px} px`).join('; '));
+    assert.ok(counted('camps').length >= 6 && counted('flows').length >= 3, `camps and flows with numbers: ${JSON.stringify(rows)}`);
+    assert.equal(new Set(rows.map((r) => r.zoom)).size, 1, 'one view: the home view');
+    for (const r of rows) assert.ok(r.onScreen, `${r.date} ${r.id} is on screen at the home view`);
+    for (const r of rows.filter((x) => x.layer === 'flows')) assert.ok(r.arrows >= 1, `${r.date} ${r.id} has an arrowhead`);
+    for (const layer of ['camps', 'flows']) {
+      const rs = counted(layer).sort((a, b) => a.v - b.v);
+      const min = layer === 'camps' ? 4 : 2;
+      for (const r of rs) assert.ok(r.px >= min, `${r.date} ${r.id}: ${r.px} px for ${r.v}, want ≥ ${min} px to be seen`);
+      // A bigger number is never drawn smaller (Leaflet rounds radii to whole pixels), a quarter more is drawn
+      // bigger, and four times the number at least 1.6 times the size.
+      for (let i = 1; i < rs.length; i++) {
+        for (let j = 0; j < i; j++) {
+          if (rs[i].v > rs[j].v) assert.ok(rs[i].px >= rs[j].px, `${layer}: ${rs[i].id} (${rs[i].v}) ${rs[i].px} px vs ${rs[j].id} (${rs[j].v}) ${rs[j].px} px`);
+          if (rs[i].v >= 1.25 * rs[j].v) assert.ok(rs[i].px > rs[j].px, `${layer}: ${rs[i].id} (${rs[i].v}) ${rs[i].px} px vs ${rs[j].id} (${rs[j].v}) ${rs[j].px} px`);
+          if (rs[i].v >= 4 * rs[j].v) assert.ok(rs[i].px >= 1.6 * rs[j].px, `${layer}: ${rs[i].v} vs ${rs[j].v} drawn ${rs[i].px} vs ${rs[j].px} px`);
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
 
 for (const [size, viewport] of Object.entries(SIZES)) {
   test(`detailed scale (${size}): every event tick of a dense period is a 24 px target and picks its event`, T(90000), async () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pickLabels } from '../../www/js/declutter.js';
+import { pickLabels, pointAlts } from '../../www/js/declutter.js';
 
 test('overlapping labels: the higher priority stays', () => {
   const boxes = [
@@ -17,4 +17,28 @@ test('padding keeps labels apart; empty boxes are dropped; ties keep the first',
   assert.deepEqual(pickLabels([a, b], 2), [0]);
   assert.deepEqual(pickLabels([a, b], 0), [0, 1]);
   assert.deepEqual(pickLabels([{ x: 0, y: 0, w: 0, h: 0, priority: 9 }, a]), [1]);
+});
+
+test('a label that clashes on the right moves to its point\'s left, then above or below, before it is hidden', () => {
+  // Two points 40 px apart on a line, labels 30 px wide on their right: B's label covers A's point side.
+  const a = { x: 106, y: 95, w: 30, h: 10, priority: 2 };
+  const bBox = { x: 146, y: 95, w: 30, h: 10, priority: 1 };
+  const bAnchor = { x: 140, y: 100, r: 4 };
+  // A clear right side: B stays where it is.
+  assert.deepEqual(pickLabels([a, { ...bBox, alts: pointAlts(bBox, bAnchor) }]), [0, 1]);
+  // A label placed over B's right side: B goes to its left, mirrored (same 6 px gap).
+  const blocker = { x: 150, y: 97, w: 40, h: 20, priority: 3 };
+  const b = { ...bBox, alts: pointAlts(bBox, bAnchor) };
+  assert.deepEqual(pickLabels([blocker, b]), [0, 1]);
+  assert.deepEqual(b.moved, { dx: -42, dy: 0 }); // left edge 104 = 140 − 6 − 30
+  // Blocked right and left: above, centred on the point (bottom edge 2 px over the circle).
+  const b2 = { ...bBox, alts: pointAlts(bBox, bAnchor) };
+  const left = { x: 100, y: 97, w: 36, h: 10, priority: 3 };
+  assert.deepEqual(pickLabels([blocker, left, b2]), [0, 1, 2]);
+  assert.deepEqual(b2.moved, { dx: 125 - 146, dy: 84 - 95 });
+  // Blocked everywhere: hidden, and not moved.
+  const b3 = { ...bBox, alts: pointAlts(bBox, bAnchor) };
+  const wall = { x: 90, y: 70, w: 120, h: 60, priority: 9 };
+  assert.deepEqual(pickLabels([wall, b3]), [0]);
+  assert.equal(b3.moved, undefined);
 });

@@ -184,12 +184,20 @@ export async function startApp() {
     textOf: (e) => { const c = text(e.caption); return { text: c.text, lang: c.lang || state.lang }; },
     pace: paceFromParams(params), camera, chapters: model.chapters,
   });
-  /** Marks the drawn features whose id is in ids (null: none) as in focus. */
-  function highlight(ids) {
+  let focusIds = null; // what the event shown concerns: feature ids and tracks
+  /** Whether a feature's id or track is in ids (null: none). */
+  const concerned = (f, ids) => !!ids && (ids.has(String(f.id)) || ids.has(String(f.properties?.track)));
+  let focusVersion = -1; // the layers' drawing version the marks were put on
+  /** Marks the drawn features whose id or track is in ids (null: none) as in
+   * focus; features drawn later are marked as they appear (see onRender). */
+  function highlight(ids, version = -1) {
+    if (ids !== focusIds) scheduleDeclutter();
+    focusIds = ids;
+    focusVersion = version;
     for (const layer of layers.values()) {
       for (const item of layer.items?.values() || []) {
-        const el = item.main?.getElement?.();
-        if (el) el.classList.toggle('is-focus', !!ids && ids.has(String(item.feature.id)));
+        const on = concerned(item.feature, ids);
+        for (const l of [...(item.layers || [item.main]), ...(item.arrows || [])]) l?.getElement?.()?.classList.toggle('is-focus', on);
       }
     }
   }
@@ -281,7 +289,9 @@ export async function startApp() {
     onRender: (t) => {
       const lv = visibleIds().reduce((n, id) => n + layers.get(id).labelsVersion, 0);
       if (lv !== labelsVersion) { labelsVersion = lv; scheduleDeclutter(); }
-      now.update(false, visibleIds().reduce((n, id) => n + layers.get(id).version, 0));
+      const version = visibleIds().reduce((n, id) => n + layers.get(id).version, 0);
+      now.update(false, version);
+      if (focusIds && version !== focusVersion) highlight(focusIds, version);
       timeline.setTime(t);
       exhibit?.frame(t);
       updateDate();
@@ -466,7 +476,12 @@ export async function startApp() {
     clearTimeout(declutterTimer);
     declutterTimer = setTimeout(() => {
       const els = [];
-      for (const id of visibleIds()) els.push(...layers.get(id).labels());
+      // What the event shown concerns keeps its label first, in the order the event names it.
+      const rank = [...(focusIds || [])].reverse();
+      const bonus = (f) => Math.max(rank.indexOf(String(f.id)), rank.indexOf(String(f.properties?.track)));
+      for (const id of visibleIds()) {
+        for (const l of layers.get(id).labels()) els.push(concerned(l.feature, focusIds) ? { ...l, priority: l.priority + 1000 + 10 * bonus(l.feature) } : l);
+      }
       document.querySelectorAll('.ts-town-label span').forEach((el) => {
         els.push({ el, priority: 10 * Math.log10(1 + Number(el.dataset.pop || 0)) });
       });
@@ -522,6 +537,7 @@ export async function startApp() {
     map,
     story,
     camera,
+    layers, // the drawn layers by id (for tests)
   };
   window.timeslice = surface;
 

@@ -4,32 +4,60 @@
 // measures the DOM. Run after zooms and when the labelled features change,
 // not every frame.
 
-/** boxes: [{x, y, w, h, priority}] in screen pixels. Returns the indices
- * to keep, most important first: each kept box overlaps no other kept box
- * (with pad pixels of clearance). Ties keep the earlier box. */
+/** boxes: [{x, y, w, h, priority, alts?}] in screen pixels; alts are other
+ * places the label may go, as offsets [{dx, dy}] (a point's label on its
+ * left, above, below). Returns the indices to keep, most important first:
+ * each kept box, at its first place that is clear, overlaps no other kept
+ * box (with pad pixels of clearance). Ties keep the earlier box. The place
+ * chosen is written to box.moved ({dx, dy}, or undefined: where it is). */
 export function pickLabels(boxes, pad = 2) {
   const order = boxes.map((b, i) => i).sort((a, b) => (boxes[b].priority - boxes[a].priority) || (a - b));
   const kept = [];
+  const taken = []; // the kept boxes where they are placed
+  const clear = (b) => !taken.some((k) => b.x < k.x + k.w + pad && k.x < b.x + b.w + pad && b.y < k.y + k.h + pad && k.y < b.y + b.h + pad);
   for (const i of order) {
     const b = boxes[i];
+    b.moved = undefined;
     if (!(b.w > 0 && b.h > 0)) continue;
-    const clash = kept.some((j) => {
-      const k = boxes[j];
-      return b.x < k.x + k.w + pad && k.x < b.x + b.w + pad && b.y < k.y + k.h + pad && k.y < b.y + b.h + pad;
-    });
-    if (!clash) kept.push(i);
+    for (const m of [null, ...(b.alts || [])]) {
+      const at = m ? { x: b.x + m.dx, y: b.y + m.dy, w: b.w, h: b.h } : b;
+      if (!clear(at)) continue;
+      kept.push(i);
+      taken.push(at);
+      b.moved = m || undefined;
+      break;
+    }
   }
   return kept;
 }
 
-/** els: [{el, priority}]. Hides (visibility) the labels that lose. */
+/** The other places of a point's label: mirrored to the point's left, then
+ * centred above and below it. box is where the label is (on the right),
+ * anchor the point's centre and radius in the same pixels. */
+export function pointAlts(box, { x, y, r = 0 }) {
+  const cx = x - box.w / 2;
+  return [
+    { dx: 2 * (x - box.x) - box.w, dy: 0 },
+    { dx: cx - box.x, dy: y - r - 2 - box.h - box.y },
+    { dx: cx - box.x, dy: y + r + 2 - box.y },
+  ];
+}
+
+/** els: [{el, priority, anchor?}]: anchor ({x, y, r} in client pixels) is
+ * the point a label names, which lets the label move to the point's other
+ * sides before it is hidden. Hides (visibility) the labels that lose. */
 export function declutter(els) {
-  for (const e of els) e.el.style.visibility = '';
-  const boxes = els.map(({ el, priority }) => {
+  for (const e of els) { e.el.style.visibility = ''; e.el.style.translate = ''; }
+  const boxes = els.map(({ el, priority, anchor }) => {
     const r = el.getBoundingClientRect();
-    return { x: r.left, y: r.top, w: r.width, h: r.height, priority };
+    const box = { x: r.left, y: r.top, w: r.width, h: r.height, priority };
+    if (anchor) box.alts = pointAlts(box, anchor);
+    return box;
   });
   const keep = new Set(pickLabels(boxes));
-  els.forEach((e, i) => { if (!keep.has(i)) e.el.style.visibility = 'hidden'; });
+  els.forEach((e, i) => {
+    if (!keep.has(i)) e.el.style.visibility = 'hidden';
+    else if (boxes[i].moved) e.el.style.translate = `${Math.round(boxes[i].moved.dx)}px ${Math.round(boxes[i].moved.dy)}px`;
+  });
   return keep.size;
 }

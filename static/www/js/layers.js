@@ -139,8 +139,8 @@ export const HistoryLayer = L.Layer.extend({
     return { type: 'FeatureCollection', features: [...this.items.values()].map((it) => it.feature) };
   },
 
-  /** Permanent labels drawn now, with a priority for decluttering:
-   * points over areas, bigger points over smaller ones. */
+  /** Permanent labels drawn now, [{el, priority, feature}], with a priority
+   * for decluttering: points over areas, bigger points over smaller ones. */
   labels() {
     const out = [];
     for (const item of this.items.values()) {
@@ -148,7 +148,13 @@ export const HistoryLayer = L.Layer.extend({
       if (!el) continue;
       const p = item.feature.properties || {};
       const priority = this.def.kind === 'point' ? 500 + 10 * pointRadius(this.def.style, p) : 300;
-      out.push({ el, priority });
+      const entry = { el, priority, feature: item.feature };
+      if (this.def.kind === 'point' && item.main.getLatLng && this._map) {
+        const at = this._map.latLngToContainerPoint(item.main.getLatLng());
+        const box = this._map.getContainer().getBoundingClientRect();
+        entry.anchor = { x: box.left + at.x, y: box.top + at.y, r: item.main.getRadius?.() ?? 0 };
+      }
+      out.push(entry);
     }
     return out;
   },
