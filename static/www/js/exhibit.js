@@ -32,7 +32,6 @@ import { KioskLog } from './kiosklog.js';
  * @param {KioskLog} [app.log]
  */
 export function installExhibit(app) {
-  exhibitStyles();
   const lang = app.lang;
   const series = chartSeries(app.manifest);
   let chart = null;
@@ -120,14 +119,4 @@ export function installExhibit(app) {
     return r;
   });
   return out;
-}
-
-/** Adds the stylesheet of the chart and the kiosk. */
-export function exhibitStyles(doc = document) {
-  if (doc.querySelector('link[data-exhibit]')) return;
-  const l = doc.createElement('link');
-  l.rel = 'stylesheet';
-  l.href = '/static/css/exhibit.css';
-  l.dataset.exhibit = '1';
-  doc.head.appendChild(l);
 }
