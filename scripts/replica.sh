@@ -64,7 +64,8 @@ go build -o "$tmp/timeslice" ./cmd/timeslice
 "$tmp/timeslice" load --quiet --db "$primary"
 
 echo "== hot standby on 127.0.0.1:$sport (pg_basebackup)"
-pg pg_basebackup -h 127.0.0.1 -p "$pport" -U postgres -D "$tmp/standby" -R -X stream
+# -c fast: checkpoint now rather than wait for a spread one (minutes on an idle cluster)
+pg pg_basebackup -h 127.0.0.1 -p "$pport" -U postgres -D "$tmp/standby" -R -X stream -c fast
 echo "port = $sport" >>"$tmp/standby/postgresql.conf"
 pg pg_ctl -D "$tmp/standby" -l "$tmp/standby.log" -w start >/dev/null
 
