@@ -206,7 +206,7 @@ test('flows and camps at the home view: width by people and size by population, 
   try {
     const rows = [];
     for (const date of ['1979-04-22', '1979-06-12', '1979-11-30', '1980-03-01']) {
-      await page.evaluate((d) => window.timeslice.seek(d), date);
+      await page.evaluate((d) => { window.timeslice.seek(d); }, date);
       await page.evaluate(() => window.timeslice.ready());
       await page.waitForTimeout(200);
       const got = await page.evaluate(() => {
@@ -250,6 +250,62 @@ test('flows and camps at the home view: width by people and size by population, 
         }
       }
     }
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('touch, on a phone: a tap on a camp opens what it is, a tap on a detailed-scale tick picks its event, Play and Next answer taps', T(120000), async () => {
+  const { page, problems, close } = await open('/?t=1980-03-01', { reducedMotion: 'reduce', viewport: SIZES.phone, touch: true });
+  try {
+    assert.equal(await page.evaluate(() => matchMedia('(pointer: coarse)').matches && navigator.maxTouchPoints > 0), true, 'a touch screen');
+    await page.evaluate(() => window.timeslice.ready());
+    // The biggest camp drawn: its circle's centre, tapped.
+    const camp = await page.evaluate(() => {
+      const items = [...window.timeslice.layers.get('camps').items.values()].filter((i) => i.main.getElement());
+      items.sort((a, b) => (b.feature.properties.population ?? 0) - (a.feature.properties.population ?? 0));
+      const it = items[0];
+      const el = it.main.getElement();
+      const r = el.getBoundingClientRect();
+      // A point of its circle that nothing is drawn over (smaller camps sit on the big ones).
+      const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+      for (let d = 0; d < r.width / 2; d += 2) {
+        for (let a = 0; a < 8; a++) {
+          const x = cx + d * Math.cos(a * Math.PI / 4), y = cy + d * Math.sin(a * Math.PI / 4);
+          if (document.elementFromPoint(x, y) === el) return { id: String(it.feature.id), name: it.feature.properties.name.en, x, y, r: r.width / 2 };
+        }
+      }
+      return { id: String(it.feature.id), name: it.feature.properties.name.en, x: cx, y: cy, r: r.width / 2, covered: true };
+    });
+    assert.ok(camp.r >= 12 && !camp.covered, `the camp is a touch target: radius ${camp.r} px, a part of it uncovered`);
+    await page.touchscreen.tap(camp.x, camp.y);
+    await page.waitForSelector('.leaflet-popup-content', { timeout: 4000 });
+    const popup = await page.$eval('.leaflet-popup-content', (el) => el.textContent);
+    assert.ok(popup.includes(camp.name), `the popup names ${camp.name}: ${popup.slice(0, 120)}`);
+    await page.evaluate(() => { window.timeslice.map.closePopup(); });
+    // A tick of the detailed scale, tapped, picks its event.
+    await page.evaluate(() => { window.timeslice.seek('1979-01-07'); });
+    await page.waitForTimeout(300);
+    const tick = await page.evaluate(() => {
+      const b = [...document.querySelectorAll('.ts-dt-tick')].at(-2);
+      const r = b.getBoundingClientRect();
+      return { id: b.dataset.id, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.touchscreen.tap(tick.x, tick.y);
+    await page.waitForFunction((id) => window.timeslice.story.chosenId === id, tick.id, { timeout: 4000 });
+    // Play, then pause, by taps; Next by a tap.
+    const tapOn = async (sel) => { const r = await page.locator(sel).boundingBox(); await page.touchscreen.tap(r.x + r.width / 2, r.y + r.height / 2); };
+    await tapOn('.ts-play');
+    await page.waitForFunction(() => window.timeslice.playing, null, { timeout: 4000 });
+    await tapOn('.ts-play');
+    await page.waitForFunction(() => !window.timeslice.playing, null, { timeout: 4000 });
+    const before = await page.evaluate(() => window.timeslice.story.chosenId ?? window.timeslice.story.focusedId);
+    await tapOn('.ts-next');
+    await page.waitForFunction((b) => (window.timeslice.story.chosenId ?? window.timeslice.story.focusedId) !== b, before, { timeout: 4000 });
+    // No page zoom from a double tap: the viewport scale stays 1.
+    await page.touchscreen.tap(200, 300);
+    await page.touchscreen.tap(200, 300);
+    await page.waitForTimeout(400);
+    assert.equal(await page.evaluate(() => window.visualViewport.scale), 1);
     assert.deepEqual(problems, []);
   } finally { await close(); }
 });

@@ -92,8 +92,9 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Launches Chromium with a fresh user-data dir (a persistent context is
- * how Playwright passes one). Returns {context, close}. */
-export async function launchBrowser({ viewport = { width: 1280, height: 800 }, reducedMotion = 'no-preference', args = [], serviceWorkers = 'allow' } = {}) {
+ * how Playwright passes one). Returns {context, close}. touch makes a
+ * phone: touch events (page.touchscreen) and a mobile viewport. */
+export async function launchBrowser({ viewport = { width: 1280, height: 800 }, reducedMotion = 'no-preference', args = [], serviceWorkers = 'allow', touch = false } = {}) {
   const { chromium } = await import('playwright-core');
   const userDataDir = mkdtempSync(join(tmpdir(), 'timeslice-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -105,6 +106,8 @@ export async function launchBrowser({ viewport = { width: 1280, height: 800 }, r
     deviceScaleFactor: 1,
     locale: 'en-GB',
     serviceWorkers, // 'block' tests the page's own retries, without the kiosk's service worker
+    hasTouch: touch,
+    isMobile: touch,
   });
   return {
     context,
