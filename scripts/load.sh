@@ -171,23 +171,37 @@ RETURNS TABLE(id text, props jsonb, geom geometry) AS \$\$
 	WHERE f.layer = '$LAYER' AND f.validity @> t ORDER BY f.seq
 \$\$ LANGUAGE sql STABLE PARALLEL SAFE;
 SQL
-	port=$(free_port)
-	url="http://127.0.0.1:$port"
-	DATABASE_URL="$DB" PGFS_SERVER_HTTPPORT=$port PGFS_SERVER_HTTPHOST=127.0.0.1 \
-		"$PG_FEATURESERV" >"$tmp/pgfs.log" 2>&1 &
-	pids+=($!)
-	local q="/functions/$fn/items?limit=10000&t="
-	until curl -sf -o /dev/null "$url$q$AT"; do
-		kill -0 "$!" 2>/dev/null || { echo "pg_featureserv exited:" >&2; cat "$tmp/pgfs.log" >&2; exit 1; }
-		sleep 0.05
-	done
+	local q="/functions/$fn/items?limit=10000&t=" peer
+	# peer_start: a fresh pg_featureserv for each mix. The peer (cd3ae95) stops
+	# answering every request, /collections too, once wrk ends a run with
+	# queries in flight ("Error running Features query: context canceled"),
+	# so a second mix on the same process would measure a wedged server.
+	peer_start() {
+		[ -n "${peer:-}" ] && { kill "$peer" 2>/dev/null; wait "$peer" 2>/dev/null || true; }
+		port=$(free_port)
+		url="http://127.0.0.1:$port"
+		DATABASE_URL="$DB" PGFS_SERVER_HTTPPORT=$port PGFS_SERVER_HTTPHOST=127.0.0.1 \
+			"$PG_FEATURESERV" >>"$tmp/pgfs.log" 2>&1 &
+		peer=$!
+		pids+=($!)
+		until curl -sf -o /dev/null "$url$q$AT"; do
+			kill -0 "$peer" 2>/dev/null || { echo "pg_featureserv exited:" >&2; cat "$tmp/pgfs.log" >&2; exit 1; }
+			sleep 0.05
+		done
+	}
+	peer_start
 	# The same features: the ids of the peer's answer are the slice's.
 	cmp -s <(python3 -c 'import json,sys; print(sorted(f["properties"].get("id") or f.get("id") for f in json.load(sys.stdin)["features"]))' <"$tmp/files/slice.json") \
 		<(curl -sf "$url$q$AT" | python3 -c 'import json,sys; print(sorted(f["properties"].get("id") or f.get("id") for f in json.load(sys.stdin)["features"]))') ||
 		{ echo "pg_featureserv: not the same features as the slice" >&2; exit 1; }
 	run_wrk fixed "$url$q$AT"
+	peer_start
 	sed "1i path_prefix = '$q'" "$tmp/scrub.lua" >"$tmp/scrub.peer.lua"
 	run_wrk scrub "$url" -s "$tmp/scrub.peer.lua"
+	# A run that got no answer at all measured nothing: say so, do not divide by it.
+	if [ "$(cat "$tmp/rps.pg_featureserv.scrub")" = 0.00 ] || [ "$(cat "$tmp/rps.pg_featureserv.fixed")" = 0.00 ]; then
+		echo "pg_featureserv answered no request in a mix (see its log):" >&2; tail -5 "$tmp/pgfs.log" >&2; exit 1
+	fi
 	awk -v pf="$(cat "$tmp/rps.pg_featureserv.fixed")" -v ps="$(cat "$tmp/rps.pg_featureserv.scrub")" \
 		-v ef="$(cat "$tmp/rps.embedded.fixed-cached")" -v es="$(cat "$tmp/rps.embedded.scrub-cached")" \
 		-v gf="$(cat "$tmp/rps.postgis.fixed-cached")" -v gs="$(cat "$tmp/rps.postgis.scrub-cached")" \
