@@ -3,6 +3,7 @@ module github.com/timeslice/timeslice
 go 1.26.3
 
 require (
+	github.com/cespare/xxhash/v2 v2.3.0
 	github.com/getkin/kin-openapi v0.153.0
 	github.com/gorilla/mux v1.8.1
 	github.com/lib/pq v1.12.3

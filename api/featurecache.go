@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/binary"
 	"hash/crc32"
+	"slices"
 	"sync"
 
 	"github.com/timeslice/timeslice/geo"
@@ -59,6 +60,13 @@ func asIs(f *geo.Feature, dt *geo.Datetime) bool {
 	return dt == nil || !dt.IsInstant || f.Interp != geo.Linear || f.OpenEnded() || !dt.Instant.After(f.From)
 }
 
+// featureGuess is the room made for a feature that is not kept encoded;
+// answerTail for what follows the features (counts and links).
+const (
+	featureGuess = 512
+	answerTail   = 1024
+)
+
 // appendSlice writes fs as a JSON array, as appendFeatures does, taking
 // keyframes from the cache; z learns where each feature lies in b and
 // its deflate piece when there is one. The answer to an instant, what a
@@ -67,6 +75,22 @@ func asIs(f *geo.Feature, dt *geo.Datetime) bool {
 func (c *featureCache) appendSlice(ctx context.Context, b []byte, fs []geo.Feature, dt *geo.Datetime, z *zipper) ([]byte, error) {
 	version, _ := ctx.Value(versionKey{}).(string)
 	z.splice = dt != nil && dt.IsInstant
+	// One look at the cache first: the kept features give the body's size,
+	// so it is allocated once (a guess for the others, and the links).
+	kept := make([]encoded, len(fs))
+	need := 1 + len(fs) + answerTail
+	for i := range fs {
+		f := &fs[i]
+		if version != "" && asIs(f, dt) {
+			kept[i], _ = c.get(version, featureKey{f.Layer, f.ID})
+		}
+		if kept[i].json != nil {
+			need += len(kept[i].json)
+		} else {
+			need += featureGuess
+		}
+	}
+	b = slices.Grow(b, need)
 	b = append(b, '[')
 	var err error
 	for i := range fs {
@@ -75,6 +99,11 @@ func (c *featureCache) appendSlice(ctx context.Context, b []byte, fs []geo.Featu
 		}
 		f := &fs[i]
 		start := len(b)
+		if e := kept[i]; e.json != nil {
+			b = append(b, e.json...)
+			z.add(start, len(b), e.z)
+			continue
+		}
 		if version == "" || !asIs(f, dt) {
 			if b, err = appendFeature(b, f, nil); err != nil {
 				return nil, err
@@ -83,11 +112,6 @@ func (c *featureCache) appendSlice(ctx context.Context, b []byte, fs []geo.Featu
 			continue
 		}
 		k := featureKey{f.Layer, f.ID}
-		if e, ok := c.get(version, k); ok {
-			b = append(b, e.json...)
-			z.add(start, len(b), e.z)
-			continue
-		}
 		if b, err = appendFeature(b, f, nil); err != nil {
 			return nil, err
 		}

@@ -103,8 +103,7 @@ func (s *Server) items(w http.ResponseWriter, r *http.Request) {
 			prev := max(q.Offset-q.Limit, 0)
 			links = append(links, link{Href: pageHref(self, params, prev, q.Limit), Rel: "prev", Type: geoJSON, Title: "Previous page"})
 		}
-		b := make([]byte, 0, 1024+512*len(page.Features))
-		b = append(b, `{"type":"FeatureCollection","features":`...)
+		b := []byte(`{"type":"FeatureCollection","features":`) // appendSlice sizes it
 		z := &zipper{c: s.feats}
 		b, err = s.feats.appendSlice(ctx, b, page.Features, q.Datetime, z)
 		if err != nil {

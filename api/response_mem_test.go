@@ -13,12 +13,10 @@ func TestResponseHoldsItsSize(t *testing.T) {
 	for buf.Len() < 100_000 {
 		buf.WriteString(`{"type":"Feature","properties":{"name":"x"}},`)
 	}
-	body := buf.Bytes()
-	if cap(body) < len(body)*5/4 {
-		t.Skipf("the buffer has no spare capacity to test with (%d of %d)", len(body), cap(body))
-	}
+	// As an encoder that doubled its buffer leaves it: half empty.
+	body := append(make([]byte, 0, 2*buf.Len()), buf.Bytes()...)
 	r := newResponse(200, jsonType, body, "")
-	if c := cap(r.body); c > len(r.body)+len(r.body)/16 {
+	if c := cap(r.body); c > len(r.body)+len(r.body)/4 {
 		t.Errorf("body holds %d bytes for %d", c, len(r.body))
 	}
 	if gz := r.gzipped(); gz == nil || cap(gz) > len(gz)+len(gz)/16 {
