@@ -80,6 +80,27 @@ func BenchmarkMiss(b *testing.B) {
 	}
 }
 
+// BenchmarkScrub measures what the scrubbing mix of scripts/load.sh
+// measures: the control slice of the embedded dataset, the response cache
+// on, every request a different instant (a minute after the one before,
+// from 25 December 1978), as a visitor dragging the timeline asks.
+func BenchmarkScrub(b *testing.B) {
+	ds, err := data.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := New(data.NewMemory(ds), Options{CacheBytes: 64 << 20})
+	start := time.Date(1978, 12, 24, 17, 0, 0, 0, time.UTC)
+	for i := 0; i < b.N; i++ {
+		at := start.Add(time.Duration(i) * time.Minute).Format(time.RFC3339)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/collections/control/items?datetime="+at, nil))
+		if rec.Code != 200 {
+			b.Fatalf("status %d", rec.Code)
+		}
+	}
+}
+
 // BenchmarkTilesZoom8 measures every zoom-8 tile of the embedded
 // dataset's extent for every layer at one instant: cold (a new server,
 // its caches empty, each tile asked once) and warm (answered from the

@@ -22,6 +22,7 @@ func TestSplicedSlices(t *testing.T) {
 	for _, q := range []string{
 		"/collections/flows/items?datetime=1979-01-05T17:00:00Z", // walk-1 moved by its linear track
 		"/collections/flows/items?datetime=1979-01-01T00:00:00%2B07:00",
+		"/collections/flows/items?datetime=1979-01-01T00:01:00%2B07:00", // the same span: the same page
 		"/collections/flows/items?datetime=1979-01-20T00:00:00Z",
 		"/collections/flows/items?datetime=1979-01-01/1979-02-01",
 		"/collections/flows/items?limit=2&offset=1",
