@@ -167,6 +167,65 @@ test('the chart follows the playhead and its numbers are the API\'s at every dat
   }
 });
 
+test('the gallery PC: the cursor hides at rest, the screen wake lock is asked for, a pinch zooms no page, each loop speaks the next language', T(150000), async () => {
+  const path = '/kiosk?languages=en,km&alternate=loop&window=1979-01-05/1979-01-09';
+  const b = await launchBrowser({ viewport: { width: 1280, height: 800 }, touch: true });
+  try {
+    const page = await b.context.newPage();
+    // Record what the page asks of the Wake Lock API, before any script of the page runs.
+    await page.addInitScript(() => {
+      window.__wake = { offered: !!navigator.wakeLock, asked: [] };
+      const wl = navigator.wakeLock;
+      if (wl) {
+        const request = wl.request.bind(wl);
+        wl.request = (type) => { window.__wake.asked.push(type); return request(type); };
+      }
+    });
+    const problems = watch(page);
+    await page.goto(server.base + path);
+    await waitReady(page);
+
+    const wake = await page.evaluate(() => window.__wake);
+    assert.ok(wake.offered, 'headless Chromium offers navigator.wakeLock on loopback');
+    assert.deepEqual(wake.asked.slice(0, 1), ['screen'], 'the kiosk asks to keep the screen awake');
+
+    // The cursor: shown when the mouse moves, hidden once it rests.
+    await page.mouse.move(300, 300);
+    await page.mouse.move(320, 310);
+    const cursor = () => page.evaluate(() => ({ hidden: document.body.classList.contains('ts-cursor-hidden'), css: getComputedStyle(document.querySelector('#ts-map')).cursor }));
+    const moving = await cursor();
+    assert.equal(moving.hidden, false, 'the cursor shows while the mouse moves');
+    assert.notEqual(moving.css, 'none');
+    await page.waitForFunction(() => document.body.classList.contains('ts-cursor-hidden'), null, { timeout: 6000 });
+    assert.equal((await cursor()).css, 'none', 'the cursor is hidden at rest');
+
+    // A pinch on the page (the header, not the map), as the browser's own gesture (headless Chromium
+    // synthesizes no touch pinch; a touchpad's, 'default', zooms an ordinary page): the page keeps its scale.
+    const cdp = await b.context.newCDPSession(page);
+    const pinch = async (p) => {
+      await cdp.send('Input.synthesizePinchGesture', { x: 640, y: 30, scaleFactor: 2.5, gestureSourceType: 'default' });
+      await p.waitForTimeout(300);
+      return p.evaluate(() => window.visualViewport.scale);
+    };
+    assert.equal(await pinch(page), 1, 'the kiosk page is not zoomed by a pinch');
+
+    // The next loop is in the next language.
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    await page.waitForFunction(() => document.documentElement.lang === 'km', null, { timeout: 100000, polling: 250 });
+    assert.ok(await page.evaluate(() => window.timeslice.playing), 'still playing in the second loop');
+    assert.deepEqual(problems, []);
+
+    // The same pinch on the ordinary page does zoom it: the check above can fail.
+    const other = await b.context.newPage();
+    await other.goto(server.base + '/?t=1979-01-07');
+    await waitReady(other);
+    const cdp2 = await b.context.newCDPSession(other);
+    await cdp2.send('Input.synthesizePinchGesture', { x: 640, y: 30, scaleFactor: 2.5, gestureSourceType: 'default' });
+    await other.waitForTimeout(300);
+    assert.ok(await other.evaluate(() => window.visualViewport.scale) > 1, 'a pinch zooms the ordinary page');
+  } finally { await b.close(); }
+});
+
 test('with the server stopped the kiosk keeps playing, and a reload still shows it (service worker)', T(150000), async () => {
   const own = await kioskServer();
   const { page, dialogs, requests, close } = await open(own.base, '/kiosk');

@@ -14,6 +14,13 @@ const CACHE = 'timeslice-kiosk-v1';
 const CORE = ['/kiosk', '/dataset', '/collections', '/timeline', '/kiosk/config', '/basemap'];
 /** A request the network has not answered in this long is served from the cache. */
 const NETWORK_MS = 6000;
+/** The most answers kept. Every loop of the tour asks the same URLs again,
+ * so the tour's answers are always the newest; what visitors explored on
+ * other dates goes first, and weeks of visitors cannot fill the disk. */
+const MAX_ENTRIES = 3000;
+/** A put in this many checks the count. */
+const TRIM_EVERY = 50;
+let puts = 0;
 
 self.addEventListener('install', (ev) => {
   self.skipWaiting();
@@ -55,6 +62,7 @@ async function networkFirst(req, url) {
     const res = await withTimeout(fetch(req), NETWORK_MS);
     if (res.ok && res.type === 'basic') {
       await cache.put(key, res.clone()).catch(() => {});
+      if (++puts % TRIM_EVERY === 0) await trim(cache, MAX_ENTRIES).catch(() => {});
     } else if (res.status >= 500) {
       const kept = await cache.match(key);
       if (kept) return kept;
@@ -70,6 +78,23 @@ async function networkFirst(req, url) {
     }
     throw err;
   }
+}
+
+/** Deletes the oldest answers beyond max, never a page, a file of the
+ * page or what a reload needs first (CORE). A put replaces its entry at
+ * the end of the cache's order, so the oldest are those not asked again
+ * for longest. Returns how many were deleted. */
+async function trim(cache, max) {
+  const keys = await cache.keys();
+  let over = keys.length - max;
+  let n = 0;
+  for (const k of keys) {
+    if (over <= 0) break;
+    const path = new URL(k.url).pathname;
+    if (path.startsWith('/__page/') || path.startsWith('/static/') || CORE.includes(path)) continue;
+    if (await cache.delete(k)) { n++; over--; }
+  }
+  return n;
 }
 
 function withTimeout(p, ms) {
