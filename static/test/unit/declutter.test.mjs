@@ -42,3 +42,24 @@ test('a label that clashes on the right moves to its point\'s left, then above o
   assert.deepEqual(pickLabels([wall, b3]), [0]);
   assert.equal(b3.moved, undefined);
 });
+
+test('a label is moved only to a place inside the map: off it, it would be cut', () => {
+  const box = { x: 46, y: 95, w: 30, h: 10, priority: 1 };
+  const anchor = { x: 40, y: 100, r: 4 }; // a point 40 px from the map's left edge
+  const blocker = { x: 50, y: 97, w: 40, h: 20, priority: 3 };
+  const map = { x: 0, y: 0, w: 400, h: 300 };
+  // Far enough from the edge, the label goes to its point's left as before.
+  const a = { ...box, alts: pointAlts(box, anchor) };
+  assert.deepEqual(pickLabels([blocker, a], 2, map), [0, 1]);
+  assert.equal(a.moved.dx, -42); // 4..34: inside
+  // The same point 20 px from the edge: its left would start at −16, so it goes above instead.
+  const near = { x: 26, y: 95, w: 30, h: 10, priority: 1 };
+  const b = { ...near, alts: pointAlts(near, { x: 20, y: 100, r: 4 }) };
+  const blocker2 = { x: 30, y: 97, w: 40, h: 20, priority: 3 };
+  assert.deepEqual(pickLabels([blocker2, b], 2, map), [0, 1]);
+  assert.equal(b.moved.dy < 0 && b.moved.dx + near.x >= 0, true, `moved above, inside: ${JSON.stringify(b.moved)}`);
+  // Unbounded, the same label goes left, off the map.
+  const c = { ...near, alts: pointAlts(near, { x: 20, y: 100, r: 4 }) };
+  pickLabels([blocker2, c], 2);
+  assert.equal(c.moved.dx + near.x < 0, true);
+});

@@ -485,7 +485,8 @@ export async function startApp() {
       document.querySelectorAll('.ts-town-label span').forEach((el) => {
         els.push({ el, priority: 10 * Math.log10(1 + Number(el.dataset.pop || 0)) });
       });
-      declutter(els);
+      const r = map.getContainer().getBoundingClientRect();
+      declutter(els, { x: r.left, y: r.top, w: r.width, h: r.height });
     }, 80);
   }
   map.on('zoomend', scheduleDeclutter);

@@ -9,19 +9,22 @@
  * left, above, below). Returns the indices to keep, most important first:
  * each kept box, at its first place that is clear, overlaps no other kept
  * box (with pad pixels of clearance). Ties keep the earlier box. The place
- * chosen is written to box.moved ({dx, dy}, or undefined: where it is). */
-export function pickLabels(boxes, pad = 2) {
+ * chosen is written to box.moved ({dx, dy}, or undefined: where it is); a
+ * label is moved only to a place inside within ({x, y, w, h}) when given. */
+export function pickLabels(boxes, pad = 2, within = null) {
   const order = boxes.map((b, i) => i).sort((a, b) => (boxes[b].priority - boxes[a].priority) || (a - b));
   const kept = [];
   const taken = []; // the kept boxes where they are placed
   const clear = (b) => !taken.some((k) => b.x < k.x + k.w + pad && k.x < b.x + b.w + pad && b.y < k.y + k.h + pad && k.y < b.y + b.h + pad);
+  // A label is only moved to a place inside `within` (the map): moved off it, it would be cut.
+  const inside = (b) => !within || (b.x >= within.x && b.y >= within.y && b.x + b.w <= within.x + within.w && b.y + b.h <= within.y + within.h);
   for (const i of order) {
     const b = boxes[i];
     b.moved = undefined;
     if (!(b.w > 0 && b.h > 0)) continue;
     for (const m of [null, ...(b.alts || [])]) {
       const at = m ? { x: b.x + m.dx, y: b.y + m.dy, w: b.w, h: b.h } : b;
-      if (!clear(at)) continue;
+      if (!clear(at) || (m && !inside(at))) continue;
       kept.push(i);
       taken.push(at);
       b.moved = m || undefined;
@@ -45,8 +48,9 @@ export function pointAlts(box, { x, y, r = 0 }) {
 
 /** els: [{el, priority, anchor?}]: anchor ({x, y, r} in client pixels) is
  * the point a label names, which lets the label move to the point's other
- * sides before it is hidden. Hides (visibility) the labels that lose. */
-export function declutter(els) {
+ * sides before it is hidden, within the rect `within` (client pixels:
+ * the map's). Hides (visibility) the labels that lose. */
+export function declutter(els, within = null) {
   for (const e of els) { e.el.style.visibility = ''; e.el.style.translate = ''; }
   const boxes = els.map(({ el, priority, anchor }) => {
     const r = el.getBoundingClientRect();
@@ -54,7 +58,7 @@ export function declutter(els) {
     if (anchor) box.alts = pointAlts(box, anchor);
     return box;
   });
-  const keep = new Set(pickLabels(boxes));
+  const keep = new Set(pickLabels(boxes, 2, within));
   els.forEach((e, i) => {
     if (!keep.has(i)) e.el.style.visibility = 'hidden';
     else if (boxes[i].moved) e.el.style.translate = `${Math.round(boxes[i].moved.dx)}px ${Math.round(boxes[i].moved.dy)}px`;
