@@ -63,3 +63,17 @@ test('a label is moved only to a place inside the map: off it, it would be cut',
   pickLabels([blocker2, c], 2);
   assert.equal(c.moved.dx + near.x < 0, true);
 });
+
+test('a point\'s label cut by the map\'s edge takes another side inside it; with none inside, it stays if clear', () => {
+  const map = { x: 0, y: 0, w: 400, h: 300 };
+  // A point 10 px from the right edge: its label on the right would end at 436.
+  const box = { x: 386, y: 95, w: 50, h: 10, priority: 1 };
+  const b = { ...box, alts: pointAlts(box, { x: 380, y: 100, r: 4 }) };
+  assert.deepEqual(pickLabels([b], 2, map), [0]);
+  assert.deepEqual(b.moved, { dx: -62, dy: 0 }, 'to its left: 324..374');
+  // A label wider than the map fits nowhere inside: it stays where it is.
+  const wide = { x: 10, y: 95, w: 500, h: 10, priority: 1 };
+  const w = { ...wide, alts: pointAlts(wide, { x: 4, y: 100, r: 2 }) };
+  assert.deepEqual(pickLabels([w], 2, map), [0]);
+  assert.equal(w.moved, undefined);
+});

@@ -489,7 +489,7 @@ export async function startApp() {
       declutter(els, { x: r.left, y: r.top, w: r.width, h: r.height });
     }, 80);
   }
-  map.on('zoomend', scheduleDeclutter);
+  map.on('moveend', scheduleDeclutter); // after a pan too: labels at the map's edge take another side
   basemap.onLabels = scheduleDeclutter;
 
   // --- kiosk ------------------------------------------------------------------------------------------------

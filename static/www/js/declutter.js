@@ -1,35 +1,35 @@
 // Label placement: where labels collide, the more important one stays.
 // The dataset's point labels beat its area labels and the base map's
 // towns; bigger points and bigger towns beat smaller ones. pickLabels is pure; declutter
-// measures the DOM. Run after zooms and when the labelled features change,
-// not every frame.
+// measures the DOM. Run after the map moves and when the labelled features
+// change, not every frame.
 
 /** boxes: [{x, y, w, h, priority, alts?}] in screen pixels; alts are other
  * places the label may go, as offsets [{dx, dy}] (a point's label on its
  * left, above, below). Returns the indices to keep, most important first:
  * each kept box, at its first place that is clear, overlaps no other kept
  * box (with pad pixels of clearance). Ties keep the earlier box. The place
- * chosen is written to box.moved ({dx, dy}, or undefined: where it is); a
- * label is moved only to a place inside within ({x, y, w, h}) when given. */
+ * chosen is written to box.moved ({dx, dy}, or undefined: where it is). A
+ * label with alts prefers places inside within ({x, y, w, h}, the map),
+ * where it is not cut by the map's edge. */
 export function pickLabels(boxes, pad = 2, within = null) {
   const order = boxes.map((b, i) => i).sort((a, b) => (boxes[b].priority - boxes[a].priority) || (a - b));
   const kept = [];
   const taken = []; // the kept boxes where they are placed
   const clear = (b) => !taken.some((k) => b.x < k.x + k.w + pad && k.x < b.x + b.w + pad && b.y < k.y + k.h + pad && k.y < b.y + b.h + pad);
-  // A label is only moved to a place inside `within` (the map): moved off it, it would be cut.
   const inside = (b) => !within || (b.x >= within.x && b.y >= within.y && b.x + b.w <= within.x + within.w && b.y + b.h <= within.y + within.h);
   for (const i of order) {
     const b = boxes[i];
     b.moved = undefined;
     if (!(b.w > 0 && b.h > 0)) continue;
-    for (const m of [null, ...(b.alts || [])]) {
-      const at = m ? { x: b.x + m.dx, y: b.y + m.dy, w: b.w, h: b.h } : b;
-      if (!clear(at) || (m && !inside(at))) continue;
-      kept.push(i);
-      taken.push(at);
-      b.moved = m || undefined;
-      break;
-    }
+    // A label that can move takes the first clear place inside the map, its own place first; where none is
+    // inside, its own place if clear (a label that cannot move, an area's, stays where it is if clear).
+    const places = [null, ...(b.alts || [])].map((m) => ({ m, at: m ? { x: b.x + m.dx, y: b.y + m.dy, w: b.w, h: b.h } : b }));
+    const p = places.find(({ at }) => clear(at) && (!b.alts || inside(at))) || (clear(b) ? places[0] : null);
+    if (!p) continue;
+    kept.push(i);
+    taken.push(p.at);
+    b.moved = p.m || undefined;
   }
   return kept;
 }
