@@ -3,7 +3,6 @@ package api
 import (
 	"bytes"
 	"compress/flate"
-	"compress/gzip"
 	"context"
 	"encoding/binary"
 	"hash/crc32"
@@ -78,11 +77,15 @@ func (c *featureCache) appendSlice(ctx context.Context, b []byte, fs []geo.Featu
 	// One look at the cache first: the kept features give the body's size,
 	// so it is allocated once (a guess for the others, and the links).
 	kept := make([]encoded, len(fs))
+	cacheable := make([]bool, len(fs)) // written as its keyframe: kept after writing
 	need := 1 + len(fs) + answerTail
+	c.mu.RLock()
+	current := c.version == version
 	for i := range fs {
 		f := &fs[i]
-		if version != "" && asIs(f, dt) {
-			kept[i], _ = c.get(version, featureKey{f.Layer, f.ID})
+		cacheable[i] = version != "" && asIs(f, dt)
+		if cacheable[i] && current {
+			kept[i] = c.kept[featureKey{f.Layer, f.ID}]
 		}
 		if kept[i].json != nil {
 			need += len(kept[i].json)
@@ -90,6 +93,7 @@ func (c *featureCache) appendSlice(ctx context.Context, b []byte, fs []geo.Featu
 			need += featureGuess
 		}
 	}
+	c.mu.RUnlock()
 	b = slices.Grow(b, need)
 	b = append(b, '[')
 	var err error
@@ -104,33 +108,19 @@ func (c *featureCache) appendSlice(ctx context.Context, b []byte, fs []geo.Featu
 			z.add(start, len(b), e.z)
 			continue
 		}
-		if version == "" || !asIs(f, dt) {
-			if b, err = appendFeature(b, f, nil); err != nil {
-				return nil, err
-			}
-			z.add(start, len(b), nil)
-			continue
-		}
-		k := featureKey{f.Layer, f.ID}
 		if b, err = appendFeature(b, f, nil); err != nil {
 			return nil, err
 		}
+		if !cacheable[i] {
+			z.add(start, len(b), nil)
+			continue
+		}
 		e := encoded{json: append([]byte(nil), b[start:]...)}
 		e.z = c.deflate(nil, e.json)
-		c.put(version, k, e)
+		c.put(version, featureKey{f.Layer, f.ID}, e)
 		z.add(start, len(b), e.z)
 	}
 	return append(b, ']'), nil
-}
-
-func (c *featureCache) get(version string, k featureKey) (encoded, bool) {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	if c.version != version {
-		return encoded{}, false
-	}
-	e, ok := c.kept[k]
-	return e, ok
 }
 
 // put keeps e for k under version; another version empties the cache
@@ -186,13 +176,15 @@ type segment struct {
 }
 
 func (z *zipper) add(start, end int, piece []byte) {
-	z.segs = append(z.segs, segment{start, end, piece})
+	if z.splice { // otherwise the body is zipped whole
+		z.segs = append(z.segs, segment{start, end, piece})
+	}
 }
 
 // gzip returns the gzip form of body.
 func (z *zipper) gzip(body []byte) []byte {
 	if !z.splice {
-		return z.c.gzipWhole(body)
+		return gzipWhole(&z.c.gw, body)
 	}
 	out := make([]byte, 0, len(body)/3+64)
 	out = append(out, 0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff) // no name, no time, OS unknown
@@ -210,21 +202,6 @@ func (z *zipper) gzip(body []byte) []byte {
 	out = append(out, 1, 0, 0, 0xff, 0xff) // the final block: stored, empty
 	out = binary.LittleEndian.AppendUint32(out, crc32.ChecksumIEEE(body))
 	return binary.LittleEndian.AppendUint32(out, uint32(len(body)))
-}
-
-// gzipWhole compresses body at the default level.
-func (c *featureCache) gzipWhole(body []byte) []byte {
-	var buf bytes.Buffer
-	w, _ := c.gw.Get().(*gzip.Writer)
-	if w == nil {
-		w, _ = gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
-	} else {
-		w.Reset(&buf)
-	}
-	w.Write(body)
-	w.Close()
-	c.gw.Put(w)
-	return buf.Bytes()
 }
 
 // stored appends p as stored (uncompressed) deflate blocks.

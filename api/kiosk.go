@@ -33,41 +33,28 @@ type KioskConfig struct {
 
 // Params returns the configuration as URL parameters (a copy).
 func (c *KioskConfig) Params() map[string]string {
-	out := make(map[string]string, len(c.params))
-	for k, v := range c.params {
-		out[k] = v
-	}
-	return out
+	return maps.Clone(c.params)
 }
 
-// kioskCheck returns how the value of a key is checked and written as a
-// URL parameter, or false for a key a kiosk configuration may not hold.
-func kioskCheck(key string) (func(v any, m *data.Manifest) (string, error), bool) {
-	switch key {
-	case "window":
-		return kioskWindow, true
-	case "speed":
-		return oneOf("day", "week", "month"), true
-	case "dwell":
-		return seconds(0, 600), true
-	case "languages":
-		return kioskLanguages, true
-	case "alternate":
-		return oneOf("loop", "together"), true
-	case "idle":
-		return seconds(1, 3600), true
-	case "layers":
-		return kioskLayers, true
-	case "view":
-		return kioskView, true
+// kioskChecks says, for each key a kiosk configuration may hold, how its
+// value is checked and written as a URL parameter.
+func kioskChecks() map[string]func(v any, m *data.Manifest) (string, error) {
+	return map[string]func(v any, m *data.Manifest) (string, error){
+		"window":    kioskWindow,
+		"speed":     oneOf("day", "week", "month"),
+		"dwell":     seconds(0, 600),
+		"languages": kioskLanguages,
+		"alternate": oneOf("loop", "together"),
+		"idle":      seconds(1, 3600),
+		"layers":    kioskLayers,
+		"view":      kioskView,
 	}
-	return nil, false
 }
 
 // KioskKeys lists the keys a kiosk configuration may hold, sorted; each is
 // also a URL parameter of the page.
 func KioskKeys() []string {
-	return []string{"alternate", "dwell", "idle", "languages", "layers", "speed", "view", "window"}
+	return slices.Sorted(maps.Keys(kioskChecks()))
 }
 
 // ParseKioskConfig reads a kiosk configuration (a JSON object) and checks
@@ -83,8 +70,9 @@ func ParseKioskConfig(config []byte, m *data.Manifest) (*KioskConfig, error) {
 		return nil, fmt.Errorf("not a JSON object: more after the object")
 	}
 	c := &KioskConfig{params: map[string]string{}}
+	checks := kioskChecks()
 	for _, key := range slices.Sorted(maps.Keys(raw)) {
-		check, ok := kioskCheck(key)
+		check, ok := checks[key]
 		if !ok {
 			return nil, fmt.Errorf("unknown key %q (known: %s)", key, strings.Join(KioskKeys(), ", "))
 		}

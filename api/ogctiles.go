@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/gorilla/mux"
@@ -96,19 +97,23 @@ func tilesetQuery(q url.Values, tileJSON bool, loc *time.Location) (dt string, w
 	return rest.Get("datetime"), wantTileJSON, nil
 }
 
-// withDatetime appends ?datetime=dt to u when dt is set.
+// withDatetime appends datetime=dt to u's query when dt is set.
 func withDatetime(u, dt string) string {
 	if dt == "" {
 		return u
 	}
-	return u + "?datetime=" + url.QueryEscape(dt)
+	sep := "?"
+	if strings.Contains(u, "?") {
+		sep = "&"
+	}
+	return u + sep + "datetime=" + url.QueryEscape(dt)
 }
 
 func tilesetSummaryOf(c data.Collection, base, dt string) tilesetSummary {
 	self := base + "/collections/" + c.ID + "/tiles/" + tiles.WebMercatorQuadID
 	return tilesetSummary{
 		Title: c.Title + " (vector tiles, WebMercatorQuad)", DataType: "vector",
-		CRS: "http://www.opengis.net/def/crs/EPSG/0/3857", TileMatrixSetURI: tiles.WebMercatorQuadURI,
+		CRS: tiles.WebMercatorCRS, TileMatrixSetURI: tiles.WebMercatorQuadURI,
 		Links: []link{
 			{Href: withDatetime(self, dt), Rel: "self", Type: jsonType, Title: "This tileset"},
 			{Href: base + "/tileMatrixSets/" + tiles.WebMercatorQuadID, Rel: relTilingScheme, Type: jsonType, Title: "The tile matrix set"},
@@ -168,10 +173,7 @@ func (s *Server) tileset(w http.ResponseWriter, r *http.Request) {
 		if wantTileJSON {
 			return s.tileJSON(ctx, c, withDatetime(self+"/{z}/{y}/{x}", dt))
 		}
-		tileJSONURL := self + "?f=tilejson"
-		if dt != "" {
-			tileJSONURL += "&datetime=" + url.QueryEscape(dt)
-		}
+		tileJSONURL := withDatetime(self+"?f=tilejson", dt)
 		out := tilesetJSON{tilesetSummary: tilesetSummaryOf(c, base, dt), Description: c.Description, Datetime: dt}
 		out.Links = append(out.Links,
 			link{Href: withDatetime(self+"/{tileMatrix}/{tileRow}/{tileCol}", dt), Rel: "item", Type: mvtType, Title: "Tiles (Mapbox vector tiles)"},
@@ -180,7 +182,7 @@ func (s *Server) tileset(w http.ResponseWriter, r *http.Request) {
 		)
 		bound := c.Bound
 		if c.Count == 0 {
-			bound.Min, bound.Max = [2]float64{-180, -85.0511287798066}, [2]float64{180, 85.0511287798066}
+			bound.Min, bound.Max = [2]float64{-180, -tiles.MaxLat}, [2]float64{180, tiles.MaxLat}
 		}
 		out.Limits = tiles.Limits(bound)
 		out.BoundingBox = boundingBox{LowerLeft: bound.Min, UpperRight: bound.Max, CRS: crs84}

@@ -99,15 +99,33 @@ func (r *response) gzipped() []byte {
 			r.zip = nil
 			return
 		}
-		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
-		zw.Write(r.body)
-		zw.Close()
-		if buf.Len() < len(r.body) {
-			r.gz = append(make([]byte, 0, buf.Len()), buf.Bytes()...) // not the buffer's spare capacity
+		if gz := gzipWhole(nil, r.body); len(gz) < len(r.body) {
+			r.gz = gz
 		}
 	})
 	return r.gz
+}
+
+// gzipWhole compresses body at the default level, with a writer from pool
+// when one is given (a new writer otherwise), into a slice of its length:
+// no spare capacity held in the cache.
+func gzipWhole(pool *sync.Pool, body []byte) []byte {
+	var buf bytes.Buffer
+	var w *gzip.Writer
+	if pool != nil {
+		w, _ = pool.Get().(*gzip.Writer)
+	}
+	if w == nil {
+		w, _ = gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+	} else {
+		w.Reset(&buf)
+	}
+	w.Write(body)
+	w.Close()
+	if pool != nil {
+		pool.Put(w)
+	}
+	return append(make([]byte, 0, buf.Len()), buf.Bytes()...)
 }
 
 // compressible reports whether gzip pays on a type: text, and vector

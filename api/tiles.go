@@ -104,12 +104,13 @@ func parseTileMatrix(ms, rows, cols string) (maptile.Tile, error) {
 	if err != nil || z < 0 || z > tiles.MaxZoom || strconv.Itoa(z) != ms {
 		return maptile.Tile{}, badParam("tileMatrix", "%q is not a tile matrix of %s: they go from 0 to %d", ms, tiles.WebMercatorQuadID, tiles.MaxZoom)
 	}
-	for _, p := range []struct{ name, v string }{{"tileRow", rows}, {"tileCol", cols}} {
-		if n, err := strconv.ParseUint(p.v, 10, 32); err != nil || n >= 1<<z {
+	var rc [2]uint64 // row, column
+	for i, p := range []struct{ name, v string }{{"tileRow", rows}, {"tileCol", cols}} {
+		n, err := strconv.ParseUint(p.v, 10, 32)
+		if err != nil || n >= 1<<z {
 			return maptile.Tile{}, badParam(p.name, "%q is outside tile matrix %d: rows and columns go from 0 to %d", p.v, z, (1<<z)-1)
 		}
+		rc[i] = n
 	}
-	row, _ := strconv.ParseUint(rows, 10, 32)
-	col, _ := strconv.ParseUint(cols, 10, 32)
-	return maptile.New(uint32(col), uint32(row), maptile.Zoom(z)), nil
+	return maptile.New(uint32(rc[1]), uint32(rc[0]), maptile.Zoom(z)), nil
 }

@@ -15,6 +15,12 @@ const WebMercatorQuadID = "WebMercatorQuad"
 // WebMercatorQuadURI is the registry URI of WebMercatorQuad.
 const WebMercatorQuadURI = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad"
 
+// WebMercatorCRS is the URI of WebMercatorQuad's CRS, EPSG:3857.
+const WebMercatorCRS = "http://www.opengis.net/def/crs/EPSG/0/3857"
+
+// MaxLat is the latitude where Web Mercator's square world ends.
+const MaxLat = 85.0511287798066
+
 // TileMatrixSet is a tile matrix set definition in the JSON encoding of
 // OGC Two Dimensional Tile Matrix Set 2.0 (OGC 17-083r4).
 type TileMatrixSet struct {
@@ -83,7 +89,7 @@ const earthHalf = math.Pi * 6378137
 // WebMercatorQuad returns the definition of WebMercatorQuad from zoom 0 to
 // MaxZoom: 256-pixel tiles, origin at the top left, 0.28 mm pixels.
 func WebMercatorQuad() TileMatrixSet {
-	const crs = "http://www.opengis.net/def/crs/EPSG/0/3857"
+	const crs = WebMercatorCRS
 	tms := TileMatrixSet{
 		ID: WebMercatorQuadID, Title: "Google Maps Compatible for the World", URI: WebMercatorQuadURI,
 		CRS: crs, OrderedAxes: []string{"X", "Y"},
@@ -112,25 +118,17 @@ func WebMercatorQuad() TileMatrixSet {
 // Limits returns, for every zoom from 0 to MaxZoom, the range of tiles
 // that meet bound (longitude/latitude).
 func Limits(bound orb.Bound) []TileMatrixLimits {
-	const maxLat = 85.0511287798066
-	min := orb.Point{math.Max(bound.Min[0], -180), math.Max(bound.Min[1], -maxLat)}
-	max := orb.Point{math.Min(bound.Max[0], 180), math.Min(bound.Max[1], maxLat)}
+	lo := orb.Point{max(bound.Min[0], -180), max(bound.Min[1], -MaxLat)}
+	hi := orb.Point{min(bound.Max[0], 180), min(bound.Max[1], MaxLat)}
 	var out []TileMatrixLimits
 	for z := maptile.Zoom(0); z <= MaxZoom; z++ {
 		last := uint32(1)<<z - 1
-		nw, se := maptile.At(orb.Point{min[0], max[1]}, z), maptile.At(orb.Point{max[0], min[1]}, z)
+		nw, se := maptile.At(orb.Point{lo[0], hi[1]}, z), maptile.At(orb.Point{hi[0], lo[1]}, z)
 		out = append(out, TileMatrixLimits{
 			TileMatrix: strconv.Itoa(int(z)),
-			MinTileRow: nw.Y, MaxTileRow: minU(se.Y, last),
-			MinTileCol: nw.X, MaxTileCol: minU(se.X, last),
+			MinTileRow: nw.Y, MaxTileRow: min(se.Y, last),
+			MinTileCol: nw.X, MaxTileCol: min(se.X, last),
 		})
 	}
 	return out
-}
-
-func minU(a, b uint32) uint32 {
-	if a < b {
-		return a
-	}
-	return b
 }
