@@ -11,6 +11,7 @@
 
 import { makeWindow, validAt, moving, successorIn } from './keyframes.js';
 import { lerpProps } from './interp.js';
+import { formatNumber, pick } from './i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Samples drawn across the chart (the playhead's figure is exact). */
@@ -42,7 +43,7 @@ export function sumAt(win, s, t) {
     let props = k.feature.properties || {};
     if (moving(k, t)) {
       const next = successorIn(win, k);
-      if (next && next.from === k.to) props = lerpProps(props, next.feature.properties || {}, (t - k.from) / (k.to - k.from));
+      if (next) props = lerpProps(props, next.feature.properties || {}, (t - k.from) / (k.to - k.from));
     }
     const v = props[s.property];
     if (typeof v !== 'number' || !Number.isFinite(v)) continue;
@@ -58,16 +59,10 @@ export function sumAt(win, s, t) {
  * never 0 (a dash), a range where the sources give one. */
 export function formatFigure({ value, lo, hi, count }, round, lang) {
   if (!count) return '—';
-  const nf = new Intl.NumberFormat(lang);
-  const r = (x) => Math.round(x / round) * round;
-  if (hi > lo) return `${nf.format(r(lo))}–${nf.format(r(hi))}`;
-  if (value > 0 && r(value) === 0) return `< ${nf.format(round)}`;
-  return nf.format(r(value));
-}
-
-function text(v, lang) {
-  if (v == null || typeof v !== 'object') return String(v ?? '');
-  return v[lang] ?? v.en ?? Object.values(v)[0] ?? '';
+  const f = (x) => formatNumber(Math.round(x / round) * round, lang); // the page's digits and separators
+  if (hi > lo) return `${f(lo)}–${f(hi)}`;
+  if (value > 0 && Math.round(value / round) === 0) return `< ${formatNumber(round, lang)}`;
+  return f(value);
 }
 
 export class PeopleChart {
@@ -193,11 +188,12 @@ export class PeopleChart {
 
   setLanguage(lang) {
     this.lang = lang;
-    this.series.forEach((s, i) => {
-      this.figures[i].name.textContent = text(s.title, lang);
-      this.figures[i].name.lang = lang;
+    const titles = this.series.map((s) => pick(s.title, lang));
+    titles.forEach((title, i) => {
+      this.figures[i].name.textContent = title.text;
+      this.figures[i].name.lang = title.lang;
     });
-    this.el.setAttribute('aria-label', this.series.map((s) => text(s.title, lang)).join(', '));
+    this.el.setAttribute('aria-label', titles.map((x) => x.text).join(', '));
     this.setTime(this.t, true);
   }
 }
