@@ -12,6 +12,7 @@ import { HistoryLayer } from './layers.js';
 import { Timeline } from './timeline.js';
 import { Clock } from './clock.js';
 import { Kiosk } from './kiosk.js';
+import { KioskLog } from './kiosklog.js';
 import { renderLegend, renderBasemapLegend } from './legend.js';
 import { featureHTML } from './details.js';
 import { parseState, urlOptions } from './urlstate.js';
@@ -26,7 +27,7 @@ import { CaptionPanel, readEvents } from './caption.js';
 import { NowList } from './now.js';
 import { Player } from './player.js';
 import { installKeys } from './keys.js';
-import { DAY, clamp, prevBefore, nextAfter } from './time.js';
+import { DAY, clamp } from './time.js';
 import { paceFromParams } from './pacing.js';
 import { Story } from './story.js';
 import { Camera } from './camera.js';
@@ -86,7 +87,6 @@ export async function startApp() {
     kiosk: initial.kiosk,
     viewTouched: false,
     events: [],
-    eventTimes: [],
     started: false,
     scrubbing: false,
     wasPlaying: false,
@@ -184,22 +184,11 @@ export async function startApp() {
     textOf: (e) => { const c = text(e.caption); return { text: c.text, lang: c.lang || state.lang }; },
     pace: paceFromParams(params), camera, chapters: model.chapters,
   });
-  let focusIds = null; // what the event shown concerns: feature ids and tracks
-  /** Whether a feature's id or track is in ids (null: none). */
-  const concerned = (f, ids) => !!ids && (ids.has(String(f.id)) || ids.has(String(f.properties?.track)));
-  let focusVersion = -1; // the layers' drawing version the marks were put on
-  /** Marks the drawn features whose id or track is in ids (null: none) as in
-   * focus; features drawn later are marked as they appear (see onRender). */
-  function highlight(ids, version = -1) {
-    if (ids !== focusIds) scheduleDeclutter();
-    focusIds = ids;
-    focusVersion = version;
-    for (const layer of layers.values()) {
-      for (const item of layer.items?.values() || []) {
-        const on = concerned(item.feature, ids);
-        for (const l of [...(item.layers || [item.main]), ...(item.arrows || [])]) l?.getElement?.()?.classList.toggle('is-focus', on);
-      }
-    }
+  /** Marks what the event shown concerns (ids and tracks; null: nothing) in
+   * focus, in every layer; its labels win the decluttering. */
+  function highlight(ids) {
+    for (const layer of layers.values()) layer.setFocus(ids);
+    scheduleDeclutter();
   }
 
   // --- clock, timeline, player -------------------------------------------------------
@@ -289,9 +278,7 @@ export async function startApp() {
     onRender: (t) => {
       const lv = visibleIds().reduce((n, id) => n + layers.get(id).labelsVersion, 0);
       if (lv !== labelsVersion) { labelsVersion = lv; scheduleDeclutter(); }
-      const version = visibleIds().reduce((n, id) => n + layers.get(id).version, 0);
-      now.update(false, version);
-      if (focusIds && version !== focusVersion) highlight(focusIds, version);
+      now.update(false, visibleIds().reduce((n, id) => n + layers.get(id).version, 0));
       timeline.setTime(t);
       exhibit?.frame(t);
       updateDate();
@@ -476,12 +463,7 @@ export async function startApp() {
     clearTimeout(declutterTimer);
     declutterTimer = setTimeout(() => {
       const els = [];
-      // What the event shown concerns keeps its label first, in the order the event names it.
-      const rank = [...(focusIds || [])].reverse();
-      const bonus = (f) => Math.max(rank.indexOf(String(f.id)), rank.indexOf(String(f.properties?.track)));
-      for (const id of visibleIds()) {
-        for (const l of layers.get(id).labels()) els.push(concerned(l.feature, focusIds) ? { ...l, priority: l.priority + 1000 + 10 * bonus(l.feature) } : l);
-      }
+      for (const id of visibleIds()) els.push(...layers.get(id).labels());
       document.querySelectorAll('.ts-town-label span').forEach((el) => {
         els.push({ el, priority: 10 * Math.log10(1 + Number(el.dataset.pop || 0)) });
       });
@@ -505,7 +487,10 @@ export async function startApp() {
     camera.resume();
     play();
   }
+  // A kiosk's problems go to the server's log, never to the screen.
+  const kioskLog = state.kiosk ? new KioskLog().install() : null;
   const kiosk = state.kiosk ? new Kiosk({
+    report: (level, message, detail) => kioskLog.report(level, message, detail),
     idleMs: initial.idle * 1000,
     hint: kioskHint,
     onVisitor: () => { pause(); if (state.tourCard) { cards.hide(); state.tourCard = false; } },
@@ -564,7 +549,6 @@ export async function startApp() {
   const firstSlices = data.ready(visibleIds().filter((id) => id !== model.eventsLayer), clock.t);
   const tl = await api.timeline();
   state.events = readEvents(tl.events, (s) => model.zone.parse(s));
-  state.eventTimes = state.events.map((e) => e.from);
   story.setEvents(state.events);
   clock.stops = story.stopTimes;
   detail.setEvents(story.ordered.map((e) => ({ id: e.id, t: e.from, name: e.name })));
@@ -588,6 +572,7 @@ export async function startApp() {
   // The chart of counts (page and kiosk); in kiosk mode its settings, the
   // bounded map and the service worker.
   exhibit = installExhibit({
+    log: kioskLog,
     manifest: model.raw, api, clock, axis: { min: model.timeline.start, max: model.timeline.end },
     after: $('#ts-timeline'), lang: () => state.lang, parseInstant: (x) => model.zone.parse(x),
     kiosk: state.kiosk, kioskUI: kiosk, params: kioskParams, map, home, setLanguage,

@@ -26,23 +26,8 @@ export class CaptionPanel {
     });
   }
 
+  /** A new list of events: the next show draws again. */
   setEvents(events) { this.events = events; this.key = null; }
-
-  /** The event valid at t (the latest to start), or null. */
-  current(t) {
-    let cur = null;
-    for (const e of this.events) {
-      if (e.from <= t && (e.to === null || t < e.to)) cur = e;
-      if (e.from > t) break;
-    }
-    return cur;
-  }
-
-  /** Shows what belongs at t; returns the current event's id (or null). */
-  render(t, force = false) {
-    const e = this.current(t);
-    return this.show(e ? { kind: 'event', event: e } : { kind: 'idle', next: this.events.find((x) => x.from > t) }, force);
-  }
 
   /**
    * Shows a panel state (pacing.js panelState): an event; the last event,

@@ -120,10 +120,10 @@ export class DetailScale {
 
   setTime(t, force = false) {
     this.t = t;
-    const width = this.el.clientWidth;
-    if (!width) return;
     const r = this.range;
     if (force || !r || t < r.start || t > r.end) {
+      const width = this.el.clientWidth; // a layout read: only when the range is made again, not every frame
+      if (!width) return;
       this.range = detailRange(this.events.map((e) => e.t), t, { min: this.min, max: this.max, width });
       this.render(width);
     }

@@ -57,7 +57,7 @@ export function installExhibit(app) {
   if (!app.kiosk) return out;
 
   // --- kiosk -------------------------------------------------------------------
-  const log = app.log || new KioskLog().install();
+  const log = app.log || new KioskLog().install(); // the page passes its own
   const report = (level, message, detail) => log.report(level, message, detail);
   const o = kioskOptions(app.params || location.search, { parseInstant: app.parseInstant, languages: app.manifest.languages });
   out.options = o;
@@ -70,7 +70,6 @@ export function installExhibit(app) {
   if (o.dwellMs !== null) clock.dwellMs = o.dwellMs;
   const ui = app.kioskUI;
   if (ui) {
-    if (o.idleMs !== null) ui.idleMs = o.idleMs;
     if (app.map && app.home) ui.bound(app.map, app.home, o.view);
   }
 

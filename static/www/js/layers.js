@@ -28,6 +28,16 @@ export function toLatLngs(g) {
   }
 }
 
+/** Where f stands among ids, what an event concerns (feature ids and
+ * tracks, in the event's order): the first named ranks highest; -1 when
+ * the event does not concern f (or ids is null). */
+export function focusRank(f, ids) {
+  if (!ids) return -1;
+  const order = [...ids];
+  const at = [order.indexOf(String(f.id)), order.indexOf(String(f.properties?.track))].filter((i) => i >= 0);
+  return at.length ? order.length - 1 - Math.min(...at) : -1;
+}
+
 /** A point geometry's [lat, lng] (the first point of a MultiPoint). */
 function pointLatLng(g) {
   return toLatLngs(g.type === 'Point' ? g : { type: 'Point', coordinates: g.coordinates[0] });
@@ -139,15 +149,19 @@ export const HistoryLayer = L.Layer.extend({
     return { type: 'FeatureCollection', features: [...this.items.values()].map((it) => it.feature) };
   },
 
-  /** Permanent labels drawn now, [{el, priority, feature}], with a priority
-   * for decluttering: points over areas, bigger points over smaller ones. */
+  /** Permanent labels drawn now, [{el, priority, feature, anchor?}], with a
+   * priority for decluttering: what the event shown concerns first, then
+   * points over areas, bigger points over smaller ones. */
   labels() {
     const out = [];
     for (const item of this.items.values()) {
       const el = item.labelled && item.main.getTooltip?.()?.getElement();
       if (!el) continue;
       const p = item.feature.properties || {};
-      const priority = this.def.kind === 'point' ? 500 + 10 * pointRadius(this.def.style, p) : 300;
+      let priority = this.def.kind === 'point' ? 500 + 10 * pointRadius(this.def.style, p) : 300;
+      // What the event shown concerns keeps its label first, in the order the event names it.
+      const rank = focusRank(item.feature, this.focusIds);
+      if (rank >= 0) priority += 1000 + 10 * rank;
       const entry = { el, priority, feature: item.feature };
       if (this.def.kind === 'point' && item.main.getLatLng && this._map) {
         const at = this._map.latLngToContainerPoint(item.main.getLatLng());
@@ -219,6 +233,7 @@ export const HistoryLayer = L.Layer.extend({
     for (const layer of item.layers) this.group.addLayer(layer);
     if (def.style.arrow) this.updateArrows(item);
     if (def.kind === 'event') this.markCurrent(item);
+    if (this.focusIds) this.markFocus(item);
     return item;
   },
 
@@ -248,6 +263,7 @@ export const HistoryLayer = L.Layer.extend({
     }
     if (def.style.arrow && (f.geometry !== old.geometry || p !== op)) this.updateArrows(item);
     if (p !== op && item.popupOpen) item.main.setPopupContent(this.options.details(f, k, f !== k?.feature));
+    if (this.focusIds) this.markFocus(item); // another keyframe (another id), new arrowheads
   },
 
   removeItem(item) {
@@ -283,6 +299,19 @@ export const HistoryLayer = L.Layer.extend({
       const el = m.getElement()?.firstChild;
       if (el && m.tsDeg !== deg) { el.style.transform = `rotate(${deg.toFixed(1)}deg)`; m.tsDeg = deg; }
     }
+  },
+
+  /** What the event shown concerns (a Set of feature ids and tracks, in the
+   * event's order; null: nothing) is drawn in focus, and the rest dimmed. */
+  setFocus(ids) {
+    if (ids === this.focusIds) return;
+    this.focusIds = ids;
+    for (const item of this.items.values()) this.markFocus(item);
+  },
+
+  markFocus(item) {
+    const on = focusRank(item.feature, this.focusIds) >= 0;
+    for (const l of [...item.layers, ...item.arrows]) l.getElement?.()?.classList.toggle('is-focus', on);
   },
 
   /** The event whose caption is shown is drawn larger. */
