@@ -29,10 +29,6 @@ func TestEventViews(t *testing.T) {
 			byKey[f.Track] = append(byKey[f.Track], i)
 		}
 	}
-	shownWhile := func(i int, from, to time.Time) bool {
-		f := ds.Features[i]
-		return f.From.Before(to) && (f.To.IsZero() || f.To.After(from))
-	}
 	var concerns, views int
 	for _, e := range ds.Features {
 		if e.Layer != events {
@@ -61,7 +57,7 @@ func TestEventViews(t *testing.T) {
 			concerns++
 			shown := false
 			for _, i := range byKey[id] {
-				shown = shown || shownWhile(i, e.From, e.To)
+				shown = shown || ds.Features[i].Overlaps(e.From, e.To)
 			}
 			if !shown {
 				t.Errorf("event %s (%s – %s) concerns %q, which is not drawn then", e.ID, e.From.Format(time.DateTime), e.To.Format(time.DateTime), id)

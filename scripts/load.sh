@@ -55,12 +55,12 @@ trap cleanup EXIT
 go build -o "$tmp/timeslice" ./cmd/timeslice
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1) # the newest PostgreSQL installed
 
 # pg_start: a throwaway cluster in $tmp/pg (as the postgres user when root),
 # loaded with the embedded dataset; sets DB.
 pg_start() {
-	local bin port as=()
-	bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+	local bin=$pgbin port as=()
 	[ -x "$bin/initdb" ] || { echo "PG=1 needs PostgreSQL: apt-get install postgresql postgresql-15-postgis-3" >&2; exit 1; }
 	mkdir -p "$tmp/pg"
 	if [ "$(id -u)" = 0 ]; then chown postgres "$tmp/pg"; as=(runuser -u postgres --); fi
@@ -71,8 +71,6 @@ pg_start() {
 	pgctl=("${as[@]}" "$bin/pg_ctl")
 	"${pgctl[@]}" start -w -t 60 -D "$tmp/pg/data" -l "$tmp/pg/log" >/dev/null
 	"${as[@]}" "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -c 'CREATE DATABASE timeslice' >/dev/null
-	"${as[@]}" "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d timeslice \
-		-c 'CREATE EXTENSION postgis' -c 'CREATE EXTENSION btree_gist' >/dev/null
 	DB="postgres://postgres@127.0.0.1:$port/timeslice?sslmode=disable"
 	"$tmp/timeslice" load --quiet --db "$DB"
 }
@@ -161,8 +159,7 @@ fi
 # measure_peer: pg_featureserv on the same table, same question, same run.
 measure_peer() {
 	store=pg_featureserv
-	local bin port fn=${LAYER}_at
-	bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+	local bin=$pgbin port fn=${LAYER}_at
 	"$bin/psql" -q "$DB" <<SQL >/dev/null
 CREATE SCHEMA IF NOT EXISTS postgisftw;
 CREATE OR REPLACE FUNCTION postgisftw.$fn(t timestamptz)
@@ -191,8 +188,8 @@ SQL
 	}
 	peer_start
 	# The same features: the ids of the peer's answer are the slice's.
-	cmp -s <(python3 -c 'import json,sys; print(sorted(f["properties"].get("id") or f.get("id") for f in json.load(sys.stdin)["features"]))' <"$tmp/files/slice.json") \
-		<(curl -sf "$url$q$AT" | python3 -c 'import json,sys; print(sorted(f["properties"].get("id") or f.get("id") for f in json.load(sys.stdin)["features"]))') ||
+	ids() { python3 -c 'import json,sys; print(sorted(f["properties"].get("id") or f.get("id") for f in json.load(sys.stdin)["features"]))'; }
+	cmp -s <(ids <"$tmp/files/slice.json") <(curl -sf "$url$q$AT" | ids) ||
 		{ echo "pg_featureserv: not the same features as the slice" >&2; exit 1; }
 	run_wrk fixed "$url$q$AT"
 	peer_start

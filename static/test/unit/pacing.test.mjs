@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  readingUnits, readingMs, paceConfig, orderEvents, schedule, shownInStop, stepEvent, panelState, stopAt,
+  readingUnits, readingMs, paceConfig, paceFromParams, orderEvents, schedule, shownInStop, stepEvent, panelState, stopAt,
 } from '../../www/js/pacing.js';
 
 test('reading units: words for spaced scripts, grapheme clusters for Khmer', () => {
@@ -95,7 +95,6 @@ test('the chosen one of tied events is shown while it is valid', () => {
 });
 
 test('pace from URL parameters', async () => {
-  const { paceFromParams } = await import('../../www/js/pacing.js');
   const c = paceFromParams(new URLSearchParams('wpm=120&cpm=300&lead=0&hold_min=2&hold_max=30&junk=1'));
   assert.deepEqual([c.wpm, c.cpm, c.leadMs, c.minMs, c.maxMs], [120, 300, 0, 2000, 30000]);
   const d = paceFromParams(new URLSearchParams('wpm=abc'));
