@@ -186,9 +186,16 @@ func (z *zipper) gzip(body []byte) []byte {
 	if !z.splice {
 		return gzipWhole(&z.c.gw, body)
 	}
-	out := make([]byte, 0, len(body)/3+64)
+	out, at := z.head(body, len(body)/3+64)
+	return gzipEnd(out, body[at:], crc32.ChecksumIEEE(body), len(body))
+}
+
+// head starts a spliced gzip form of body (room for size bytes): the
+// gzip header, then the deflate blocks of body up to the end of its last
+// segment, returned with that end. gzipEnd finishes it.
+func (z *zipper) head(body []byte, size int) (out []byte, at int) {
+	out = make([]byte, 0, size)
 	out = append(out, 0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff) // no name, no time, OS unknown
-	at := 0
 	for _, s := range z.segs {
 		out = stored(out, body[at:s.start])
 		if s.z != nil {
@@ -198,10 +205,16 @@ func (z *zipper) gzip(body []byte) []byte {
 		}
 		at = s.end
 	}
-	out = stored(out, body[at:])
+	return out, at
+}
+
+// gzipEnd appends to a spliced gzip form the rest of the body as stored
+// blocks and the gzip trailer: the CRC-32 and length of the whole body.
+func gzipEnd(out, rest []byte, crc uint32, n int) []byte {
+	out = stored(out, rest)
 	out = append(out, 1, 0, 0, 0xff, 0xff) // the final block: stored, empty
-	out = binary.LittleEndian.AppendUint32(out, crc32.ChecksumIEEE(body))
-	return binary.LittleEndian.AppendUint32(out, uint32(len(body)))
+	out = binary.LittleEndian.AppendUint32(out, crc)
+	return binary.LittleEndian.AppendUint32(out, uint32(n))
 }
 
 // stored appends p as stored (uncompressed) deflate blocks.

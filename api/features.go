@@ -11,6 +11,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/timeslice/timeslice/data"
+	"github.com/timeslice/timeslice/geo"
 )
 
 // collections answers /collections.
@@ -87,7 +88,7 @@ func (s *Server) items(w http.ResponseWriter, r *http.Request) {
 		if err := hasLayer(m, id); err != nil {
 			return nil, err
 		}
-		page, err := s.slices.items(ctx, s.store(ctx), id, q)
+		page, shared, err := s.slices.items(ctx, s.store(ctx), id, q)
 		if err != nil {
 			return nil, fmt.Errorf("items of %s: %w", id, err)
 		}
@@ -103,24 +104,46 @@ func (s *Server) items(w http.ResponseWriter, r *http.Request) {
 			prev := max(q.Offset-q.Limit, 0)
 			links = append(links, link{Href: pageHref(self, params, prev, q.Limit), Rel: "prev", Type: geoJSON, Title: "Previous page"})
 		}
-		b := []byte(`{"type":"FeatureCollection","features":`) // appendSlice sizes it
-		z := &zipper{c: s.feats}
-		b, err = s.feats.appendSlice(ctx, b, page.Features, q.Datetime, z)
-		if err != nil {
-			return nil, err
-		}
-		b = append(b, `,"numberMatched":`...)
-		b = strconv.AppendInt(b, int64(page.Matched), 10)
-		b = append(b, `,"numberReturned":`...)
-		b = strconv.AppendInt(b, int64(len(page.Features)), 10)
 		lb, err := json.Marshal(links)
 		if err != nil {
 			return nil, err
 		}
-		b = append(b, `,"links":`...)
-		b = append(append(b, lb...), '}')
-		return newResponse(http.StatusOK, geoJSON, b, cacheControl).zipWith(z), nil
+		tail := append(lb, '}')
+		if shared != nil { // the features of every instant of a span: written once
+			h, err := s.slices.head(shared, func() (*answerHead, error) {
+				text, z, err := s.itemsHead(ctx, page, q.Datetime)
+				if err != nil {
+					return nil, err
+				}
+				return newAnswerHead(text, z), nil
+			})
+			if err != nil {
+				return nil, err
+			}
+			return h.response(tail, cacheControl), nil
+		}
+		b, z, err := s.itemsHead(ctx, page, q.Datetime)
+		if err != nil {
+			return nil, err
+		}
+		return newResponse(http.StatusOK, geoJSON, append(b, tail...), cacheControl).zipWith(z), nil
 	})
+}
+
+// itemsHead writes a page's answer up to its links, which the caller
+// appends with the closing brace, and the zipper of its features.
+func (s *Server) itemsHead(ctx context.Context, page data.Page, dt *geo.Datetime) ([]byte, *zipper, error) {
+	b := []byte(`{"type":"FeatureCollection","features":`) // appendSlice sizes it
+	z := &zipper{c: s.feats}
+	b, err := s.feats.appendSlice(ctx, b, page.Features, dt, z)
+	if err != nil {
+		return nil, nil, err
+	}
+	b = append(b, `,"numberMatched":`...)
+	b = strconv.AppendInt(b, int64(page.Matched), 10)
+	b = append(b, `,"numberReturned":`...)
+	b = strconv.AppendInt(b, int64(len(page.Features)), 10)
+	return append(b, `,"links":`...), z, nil
 }
 
 // pageHref is the items URL with the same filters and another offset.

@@ -26,13 +26,16 @@ const cacheControl = "public, max-age=60"
 type response struct {
 	status      int
 	contentType string
-	body        []byte
+	body        []byte // the answer; its head when tail is set
+	tail        []byte // what follows a head shared with other answers
+	head        *answerHead
 	etag        string // strong ETag of body; the gzip variant adds "-gz"
 	cacheCtl    string
 	zippable    bool // gzip may pay: large enough and a text type
 
 	gzOnce sync.Once
 	gz     []byte  // gzip of body, made on first demand; nil when not smaller
+	gzTail []byte  // what follows gz, when the body has a tail
 	zip    *zipper // makes gz from the body's pieces, when set
 }
 
@@ -42,9 +45,14 @@ func (r *response) zipWith(z *zipper) *response {
 	return r
 }
 
-// size is what the answer takes in the cache: the body's buffer, and its
-// gzip form counted at a quarter of the body (JSON compresses better).
-func (r *response) size() int64 { return int64(cap(r.body) + len(r.body)/4 + 256) }
+// size is what the answer takes in the cache: the body's buffers, and its
+// gzip form counted at a quarter of the body (JSON compresses better). A
+// shared head is counted whole in every answer that holds it: the budget
+// is never exceeded, whichever answers outlive the others.
+func (r *response) size() int64 {
+	n := len(r.body) + len(r.tail)
+	return int64(cap(r.body) + cap(r.tail) + n/4 + 256)
+}
 
 // minGzip is the size under which gzip is not worth its header.
 const minGzip = 1024
@@ -73,11 +81,13 @@ func newResponse(status int, contentType string, body []byte, cacheCtl string) *
 // tells versions of one answer apart, so it needs no cryptographic hash;
 // SHA-256 took a quarter of a cache miss's CPU. It is the same on every
 // server and after a restart, so revalidation holds behind a balancer.
-func etagOf(body []byte) string {
+func etagOf(body []byte) string { return etagSum(xxhash.Sum64(body)) }
+
+// etagSum is the ETag of a body whose xxHash is h.
+func etagSum(h uint64) string {
 	var b [18]byte
 	b[0], b[17] = '"', '"'
 	const hexDigits = "0123456789abcdef"
-	h := xxhash.Sum64(body)
 	for i := 16; i >= 1; i-- {
 		b[i] = hexDigits[h&0xf]
 		h >>= 4
@@ -85,13 +95,20 @@ func etagOf(body []byte) string {
 	return string(b[:])
 }
 
-// gzipped returns the gzip form of the body, compressing it the first
-// time only; nil when gzip does not pay.
-func (r *response) gzipped() []byte {
+// gzipped returns the gzip form of the body, in two parts when the body
+// has a tail, compressing it the first time only; nil when gzip does not
+// pay.
+func (r *response) gzipped() (gz, gzTail []byte) {
 	if !r.zippable {
-		return nil
+		return nil, nil
 	}
 	r.gzOnce.Do(func() {
+		if r.head != nil {
+			if gz, tail := r.head.gzip(r.tail); len(gz)+len(tail) < len(r.body)+len(r.tail) {
+				r.gz, r.gzTail = gz, tail
+			}
+			return
+		}
 		if r.zip != nil {
 			if gz := r.zip.gzip(r.body); len(gz) < len(r.body) {
 				r.gz = gz
@@ -103,7 +120,7 @@ func (r *response) gzipped() []byte {
 			r.gz = gz
 		}
 	})
-	return r.gz
+	return r.gz, r.gzTail
 }
 
 // gzipWhole compresses body at the default level, with a writer from pool
@@ -149,9 +166,9 @@ func jsonResponse(status int, contentType string, v any, cacheCtl string) (*resp
 // gzip when the client accepts it.
 func (r *response) send(w http.ResponseWriter, req *http.Request) {
 	h := w.Header()
-	var gz []byte
+	var gz, gzTail []byte
 	if acceptsGzip(req) {
-		gz = r.gzipped()
+		gz, gzTail = r.gzipped()
 	}
 	etag := r.etag
 	if gz != nil {
@@ -175,15 +192,18 @@ func (r *response) send(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	h.Set("Content-Type", r.contentType)
-	body := r.body
+	body, tail := r.body, r.tail
 	if gz != nil {
 		h.Set("Content-Encoding", "gzip")
-		body = gz
+		body, tail = gz, gzTail
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h.Set("Content-Length", strconv.Itoa(len(body)+len(tail)))
 	w.WriteHeader(r.status)
 	if req.Method != http.MethodHead {
 		w.Write(body)
+		if len(tail) > 0 {
+			w.Write(tail)
+		}
 	}
 }
 

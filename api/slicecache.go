@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -15,24 +16,90 @@ import (
 // valid_to of any of its keyframes) the same keyframes are valid, and
 // unless a linear track is moving they are returned as they are: every
 // instant of that span has the slice of its start. sliceCache asks the
-// store once per span and shares the page: a visitor dragging the
-// timeline asks a new instant at every frame, mostly inside spans
-// already seen. Answers still differ (their links name the instant); the
-// features, spliced from the keyframe cache, do not.
+// store once per span (once, too, when many ask at the same moment) and
+// shares the page: a visitor dragging the timeline asks a new instant at
+// every frame, mostly inside spans already seen. Answers still differ
+// (their links name the instant); everything before the links does not,
+// and is written once per page (answerhead.go).
 
-// slicePages bounds the pages a sliceCache keeps; when full it starts
-// over.
-const slicePages = 1024
+// slicePages bounds the pages a sliceCache keeps, and sliceHeadBytes the
+// answer heads made from them (slices of large layers are large); when
+// either is full it starts over.
+const (
+	slicePages     = 1024
+	sliceHeadBytes = 16 << 20 // counted in the server's memory limit (cmd/timeslice)
+)
 
 // spanKeyframes bounds the keyframes of a layer read to learn its spans;
 // a larger layer is asked instant by instant.
 const spanKeyframes = 20_000
 
 type sliceCache struct {
-	mu      sync.Mutex
-	version string
-	layers  map[string]*spans
-	pages   map[sliceKey]data.Page
+	mu        sync.Mutex
+	version   string
+	layers    map[string]*flight[*spans]
+	pages     map[sliceKey]*sharedPage
+	headBytes int // of the heads of pages
+	headLimit int // sliceHeadBytes when 0
+}
+
+// flight is a value one caller asks the store for while the others that
+// need it wait: the instants of a new span come together (a timeline
+// dragged by many visitors, a load test's connections), and the store is
+// asked once, not once per connection.
+type flight[T any] struct {
+	ready chan struct{} // closed once val and err are set
+	val   T
+	err   error
+}
+
+func newFlight[T any]() *flight[T] { return &flight[T]{ready: make(chan struct{})} }
+
+// wait returns the value once it is there, or ctx's error first.
+func (f *flight[T]) wait(ctx context.Context) (T, error) {
+	select {
+	case <-f.ready:
+		return f.val, f.err
+	case <-ctx.Done():
+		var zero T
+		return zero, ctx.Err()
+	}
+}
+
+// land sets the value and wakes the callers waiting for it.
+func (f *flight[T]) land(v T, err error) {
+	f.val, f.err = v, err
+	close(f.ready)
+}
+
+// sharedPage is a page shared by the instants of a span, with the head
+// of their answers once one was made.
+type sharedPage struct {
+	*flight[data.Page]
+	mu   sync.Mutex
+	head *answerHead
+}
+
+// head returns the answer head of p, a page c returned, made by mk the
+// first time. A head counts a third more than its text: its gzip form.
+func (c *sliceCache) head(p *sharedPage, mk func() (*answerHead, error)) (*answerHead, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.head != nil {
+		return p.head, nil
+	}
+	h, err := mk()
+	if err != nil {
+		return nil, err
+	}
+	p.head = h
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.headBytes += len(h.text) + len(h.text)/3
+	if limit := cmp.Or(c.headLimit, sliceHeadBytes); c.headBytes > limit {
+		c.pages, c.headBytes = map[sliceKey]*sharedPage{}, 0
+	}
+	return h, nil
 }
 
 // spans is what a layer's keyframes say about time: every boundary,
@@ -51,46 +118,74 @@ type sliceKey struct {
 }
 
 // items answers store.Items, sharing the page of an instant with every
-// instant of its span.
-func (c *sliceCache) items(ctx context.Context, store data.Store, layer string, q data.Query) (data.Page, error) {
+// instant of its span; the shared page is returned too, nil when the
+// page is the instant's own.
+func (c *sliceCache) items(ctx context.Context, store data.Store, layer string, q data.Query) (data.Page, *sharedPage, error) {
 	version, _ := ctx.Value(versionKey{}).(string)
 	if version == "" || q.Datetime == nil || !q.Datetime.IsInstant {
-		return store.Items(ctx, layer, q)
+		p, err := store.Items(ctx, layer, q)
+		return p, nil, err
 	}
 	sp, err := c.spansOf(ctx, store, version, layer)
 	if err != nil {
-		return store.Items(ctx, layer, q) // which says what is wrong
+		p, err := store.Items(ctx, layer, q) // which says what is wrong
+		return p, nil, err
 	}
 	start, ok := sp.start(q.Datetime.Instant)
 	if !ok {
-		return store.Items(ctx, layer, q)
+		p, err := store.Items(ctx, layer, q)
+		return p, nil, err
 	}
 	k := sliceKey{layer: layer, at: start.UnixNano(), offset: q.Offset, limit: q.Limit}
 	if q.BBox != nil {
 		k.bbox, k.hasBBox = *q.BBox, true
 	}
-	c.mu.Lock()
-	p, hit := c.pages[k]
-	if c.version != version {
-		hit = false
-	}
-	c.mu.Unlock()
-	if hit {
-		return p, nil
+	var shared *sharedPage
+	asker := false
+	for try := 0; ; try++ {
+		c.mu.Lock()
+		var hit bool
+		shared, hit = c.pages[k]
+		hit = hit && c.version == version
+		asker = !hit && c.version == version
+		if asker {
+			if len(c.pages) >= slicePages {
+				c.pages, c.headBytes = map[sliceKey]*sharedPage{}, 0
+			}
+			shared = &sharedPage{flight: newFlight[data.Page]()}
+			c.pages[k] = shared
+		}
+		c.mu.Unlock()
+		if !hit {
+			break
+		}
+		p, err := shared.wait(ctx)
+		switch {
+		case err == nil:
+			return p, shared, nil
+		case ctx.Err() != nil:
+			return data.Page{}, nil, ctx.Err()
+		case try > 0: // the asker failed twice: ask for this instant alone (the store says what is wrong)
+			p, err := store.Items(ctx, layer, q)
+			return p, nil, err
+		} // the asker failed (its client may have gone): once more, perhaps as the asker
 	}
 	q.Datetime = &geo.Datetime{Instant: start, IsInstant: true}
-	if p, err = store.Items(ctx, layer, q); err != nil {
-		return data.Page{}, err
+	p, err := store.Items(ctx, layer, q)
+	if !asker { // another version now: nothing to share
+		return p, nil, err
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.version == version {
-		if len(c.pages) >= slicePages {
-			c.pages = map[sliceKey]data.Page{}
+	if err != nil {
+		c.mu.Lock()
+		if c.pages[k] == shared {
+			delete(c.pages, k) // the next instant asks again
 		}
-		c.pages[k] = p
+		c.mu.Unlock()
+		shared.land(p, err)
+		return data.Page{}, nil, err
 	}
-	return p, nil
+	shared.land(p, nil)
+	return p, shared, nil
 }
 
 // start returns the start of t's span, or false when a linear keyframe
@@ -113,20 +208,45 @@ func (s *spans) start(t time.Time) (time.Time, bool) {
 
 // spansOf reads (once per data version) a layer's keyframes' times.
 func (c *sliceCache) spansOf(ctx context.Context, store data.Store, version, layer string) (*spans, error) {
-	c.mu.Lock()
-	if c.version != version {
-		c.version, c.layers, c.pages = version, map[string]*spans{}, map[sliceKey]data.Page{}
+	var f *flight[*spans]
+	for try := 0; ; try++ {
+		c.mu.Lock()
+		if c.version != version {
+			c.version, c.layers, c.pages, c.headBytes = version, map[string]*flight[*spans]{}, map[sliceKey]*sharedPage{}, 0
+		}
+		var hit bool
+		if f, hit = c.layers[layer]; !hit {
+			f = newFlight[*spans]()
+			c.layers[layer] = f
+		}
+		c.mu.Unlock()
+		if !hit {
+			break
+		}
+		sp, err := f.wait(ctx)
+		if err == nil || ctx.Err() != nil || try > 0 {
+			return sp, err
+		} // the asker failed (its client may have gone): once more, perhaps as the asker
 	}
-	sp := c.layers[layer]
-	c.mu.Unlock()
-	if sp != nil {
-		return sp, nil
+	sp, err := readSpans(ctx, store, layer)
+	if err != nil {
+		c.mu.Lock()
+		if c.layers[layer] == f {
+			delete(c.layers, layer) // the next request reads them again
+		}
+		c.mu.Unlock()
 	}
+	f.land(sp, err)
+	return sp, err
+}
+
+// readSpans reads a layer's keyframes' times.
+func readSpans(ctx context.Context, store data.Store, layer string) (*spans, error) {
 	all, err := store.Items(ctx, layer, data.Query{Limit: spanKeyframes + 1})
 	if err != nil {
 		return nil, fmt.Errorf("keyframe times of %s: %w", layer, err)
 	}
-	sp = &spans{}
+	sp := &spans{}
 	if all.Matched > spanKeyframes {
 		all.Features = nil // no bounds: every instant goes to the store
 	}
@@ -141,10 +261,5 @@ func (c *sliceCache) spansOf(ctx context.Context, store data.Store, version, lay
 	}
 	slices.SortFunc(sp.bounds, func(a, b time.Time) int { return a.Compare(b) })
 	sp.bounds = slices.CompactFunc(sp.bounds, func(a, b time.Time) bool { return a.Equal(b) })
-	c.mu.Lock()
-	if c.version == version {
-		c.layers[layer] = sp
-	}
-	c.mu.Unlock()
 	return sp, nil
 }

@@ -66,7 +66,7 @@ func (s *Server) tile(w http.ResponseWriter, r *http.Request) {
 		bound := tiles.Bound(t)
 		bb := geo.BBox{MinLon: bound.Min[0], MinLat: math.Max(bound.Min[1], -90), MaxLon: bound.Max[0], MaxLat: math.Min(bound.Max[1], 90)}
 		bb.MinLon, bb.MaxLon = math.Max(bb.MinLon, -180), math.Min(bb.MaxLon, 180)
-		page, err := s.slices.items(ctx, s.store(ctx), id, data.Query{Datetime: dt, BBox: &bb, Limit: math.MaxInt32})
+		page, _, err := s.slices.items(ctx, s.store(ctx), id, data.Query{Datetime: dt, BBox: &bb, Limit: math.MaxInt32})
 		if err != nil {
 			return nil, fmt.Errorf("tile of %s: %w", id, err)
 		}

@@ -193,7 +193,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // the collector lets the heap grow to twice what is live, and the cache
 // took 2.5-3 times --cache-mb in RSS. GOMEMLIMIT, when set, wins.
 func memoryLimit(cacheMB int) int64 {
-	const base = 32 << 20 // the dataset, buffers of ~1,000 connections, answers being built
+	// The dataset, buffers of ~1,000 connections, answers being built, and
+	// the heads of answers shared by the instants of a span (16 MiB at
+	// most: api's sliceHeadBytes).
+	const base = 48 << 20
 	return base + int64(cacheMB)<<20
 }
 
