@@ -12,10 +12,16 @@ import (
 // wide. Renderers draw them as slivers, and they count as vertices. The
 // functions here snap polygons to the integer grid of the tile, then
 // remove repeated points and every vertex where the ring turns back on
-// itself; rings left with no area go.
+// itself; rings left with no area go. Rings are then wound as the MVT
+// specification (4.3.4.4) asks, whatever their direction in the source:
+// in tile coordinates (y down) an exterior ring has a positive area by
+// the surveyor's formula, an interior ring a negative one. Clients that
+// tell polygons apart by that sign (QGIS) otherwise drop exteriors and
+// fill holes.
 
-// cleanGeometry returns g with its polygons cleaned, or nil when nothing
-// is left of them; other geometries are returned as they are.
+// cleanGeometry returns g with its polygons cleaned and wound, or nil
+// when nothing is left of them; other geometries are returned as they
+// are.
 func cleanGeometry(g orb.Geometry) orb.Geometry {
 	switch v := g.(type) {
 	case orb.Polygon:
@@ -38,7 +44,8 @@ func cleanGeometry(g orb.Geometry) orb.Geometry {
 	return g
 }
 
-// cleanPolygon cleans every ring; nil when the outer ring is gone.
+// cleanPolygon cleans and winds every ring; nil when the outer ring is
+// gone.
 func cleanPolygon(p orb.Polygon) orb.Polygon {
 	var out orb.Polygon
 	for i, r := range p {
@@ -48,6 +55,13 @@ func cleanPolygon(p orb.Polygon) orb.Polygon {
 				return nil
 			}
 			continue
+		}
+		want := orb.CW // a hole; orb's CCW is a positive area by the surveyor's formula
+		if len(out) == 0 {
+			want = orb.CCW
+		}
+		if c.Orientation() != want {
+			c.Reverse()
 		}
 		out = append(out, c)
 	}

@@ -87,3 +87,43 @@ func TestNewTileJSON(t *testing.T) {
 		t.Errorf("fields %v bounds %v", tj.VectorLayers[0].Fields, tj.Bounds)
 	}
 }
+
+// TestEncodeWinding: whatever the source's ring directions (RFC 7946's,
+// its reverse, a hole wound as its exterior), a tile's polygons have the
+// exterior ring of positive area in tile coordinates and holes of
+// negative area (MVT specification 4.3.4.4), so that a client that reads
+// rings by that sign, as orb's decoder and QGIS do, finds one polygon
+// with its hole.
+func TestEncodeWinding(t *testing.T) {
+	ccw := orb.Ring{{104.8, 11.45}, {105.0, 11.45}, {105.0, 11.65}, {104.8, 11.65}, {104.8, 11.45}}
+	cw := orb.Ring{{104.85, 11.5}, {104.85, 11.6}, {104.95, 11.6}, {104.95, 11.5}, {104.85, 11.5}}
+	reversed := func(r orb.Ring) orb.Ring { c := orb.Clone(r).(orb.Ring); c.Reverse(); return c }
+	for _, tc := range []struct {
+		name string
+		g    orb.Geometry
+	}{
+		{"RFC 7946", orb.Polygon{ccw, cw}},
+		{"reversed", orb.Polygon{reversed(ccw), reversed(cw)}},
+		{"hole wound as its exterior", orb.Polygon{ccw, reversed(cw)}},
+		{"multipolygon", orb.MultiPolygon{{reversed(ccw), cw}}},
+	} {
+		f := phnomPenh()
+		f.Geometry, f.Bound = tc.g, tc.g.Bound()
+		tile := maptile.At(orb.Point{104.916, 11.5625}, 8)
+		b, err := Encode("perimeter", []geo.Feature{f}, tile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		layers, err := mvt.Unmarshal(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, ok := layers[0].Features[0].Geometry.(orb.Polygon)
+		if !ok || len(p) != 2 {
+			t.Fatalf("%s: decoded as %T %v, want one polygon with a hole", tc.name, layers[0].Features[0].Geometry, layers[0].Features[0].Geometry)
+		}
+		if p[0].Orientation() != orb.CCW || p[1].Orientation() != orb.CW {
+			t.Errorf("%s: exterior %v, hole %v; want a positive area (orb.CCW) then a negative one", tc.name, p[0].Orientation(), p[1].Orientation())
+		}
+	}
+}
