@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"testing"
 	"time"
 
@@ -41,7 +42,7 @@ func TestAnswerHeadSameAsWhole(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			h := newAnswerHead(text, z)
+			h := newAnswerHead(text, z, &sync.Pool{})
 			for _, enc := range []string{"", "gzip"} {
 				want, got := sent(whole, enc), sent(h.response(tail, cacheControl), enc)
 				if !bytes.Equal(got.Body.Bytes(), want.Body.Bytes()) {

@@ -115,7 +115,7 @@ func (s *Server) items(w http.ResponseWriter, r *http.Request) {
 				if err != nil {
 					return nil, err
 				}
-				return newAnswerHead(text, z), nil
+				return newAnswerHead(text, z, &s.slices.bufs), nil
 			})
 			if err != nil {
 				return nil, err

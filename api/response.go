@@ -200,9 +200,10 @@ func (r *response) send(w http.ResponseWriter, req *http.Request) {
 	h.Set("Content-Length", strconv.Itoa(len(body)+len(tail)))
 	w.WriteHeader(r.status)
 	if req.Method != http.MethodHead {
-		w.Write(body)
-		if len(tail) > 0 {
-			w.Write(tail)
+		if r.head != nil {
+			r.head.write(w, body, tail)
+		} else {
+			w.Write(body)
 		}
 	}
 }

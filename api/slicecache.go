@@ -41,6 +41,8 @@ type sliceCache struct {
 	pages     map[sliceKey]*sharedPage
 	headBytes int // of the heads of pages
 	headLimit int // sliceHeadBytes when 0
+
+	bufs sync.Pool // *[]byte: where the heads' answers are joined to be sent
 }
 
 // flight is a value one caller asks the store for while the others that

@@ -191,7 +191,7 @@ func TestSliceCacheHeadBudget(t *testing.T) {
 		}
 		if _, err := c.head(shared, func() (*answerHead, error) {
 			made++
-			return newAnswerHead(make([]byte, 9_000), &zipper{}), nil
+			return newAnswerHead(make([]byte, 9_000), &zipper{}, &sync.Pool{}), nil
 		}); err != nil {
 			t.Fatal(err)
 		}
