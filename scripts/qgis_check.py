@@ -15,7 +15,9 @@ Debian's /usr/bin/python3, which has them). Two checks, each printed:
   two must cover the same pixels, give or take a fifth (the tiles are
   simplified; a polygon read inside out covers far fewer).
 
-Exits 1 when a check fails.
+Exits 1 when a check fails. GDAL prints "ERROR 6: Update from remote service
+not supported" when QGIS first asks to open the GeoJSON URL for writing; QGIS
+then opens it read-only, and the check goes on.
 """
 import json
 import os
