@@ -60,12 +60,17 @@ func (s *Server) conformance(w http.ResponseWriter, r *http.Request) {
 		}
 		out := struct {
 			ConformsTo []string `json:"conformsTo"`
-		}{ConformsTo: []string{
-			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
-			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
-		}}
-		out.ConformsTo = append(out.ConformsTo, tilesConformance()...)
+		}{ConformsTo: conformanceClasses()}
 		return jsonResponse(http.StatusOK, jsonType, out, cacheControl)
 	})
+}
+
+// conformanceClasses lists the conformance classes the server
+// implements, for /conformance and the API definition's example of it.
+func conformanceClasses() []string {
+	return append([]string{
+		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+	}, tilesConformance()...)
 }

@@ -41,6 +41,17 @@ func fillDataset(doc map[string]any, m *data.Manifest) {
 	}
 }
 
+// fillConformance writes the conformance classes the server implements
+// into the OpenAPI document doc, as the example of /conformance's answer.
+func fillConformance(doc map[string]any) {
+	paths, _ := doc["paths"].(map[string]any)
+	get, _ := paths["/conformance"].(map[string]any)["get"].(map[string]any)
+	ok, _ := get["responses"].(map[string]any)["200"].(map[string]any)
+	if c, found := ok["content"].(map[string]any)[jsonType].(map[string]any); found {
+		c["example"] = map[string]any{"conformsTo": conformanceClasses()}
+	}
+}
+
 // openAPI answers /api.
 func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) {
 	s.cached(w, r, func(ctx context.Context, base string) (*response, error) {
@@ -54,6 +65,7 @@ func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) {
 		}
 		doc["servers"] = []map[string]string{{"url": base, "description": "This server"}}
 		fillDataset(doc, m)
+		fillConformance(doc)
 		var buf bytes.Buffer
 		enc := json.NewEncoder(&buf)
 		enc.SetIndent("", "  ")

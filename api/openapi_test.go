@@ -3,6 +3,7 @@ package api_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"testing"
@@ -30,6 +31,17 @@ func TestOpenAPI(t *testing.T) {
 	}
 	if doc.Servers[0].URL != srv.URL {
 		t.Errorf("server URL %q, want %q", doc.Servers[0].URL, srv.URL)
+	}
+	// The conformance classes are listed in /api too, the same as at /conformance.
+	var conf struct {
+		ConformsTo []string `json:"conformsTo"`
+	}
+	if err := json.Unmarshal(get(t, srv.URL+"/conformance").body, &conf); err != nil {
+		t.Fatal(err)
+	}
+	example := doc.Paths.Find("/conformance").Get.Responses.Status(200).Value.Content.Get("application/json").Example
+	if listed, _ := json.Marshal(example); string(listed) != mustJSON(t, conf) || len(conf.ConformsTo) < 10 {
+		t.Errorf("/api lists the conformance classes as %s; /conformance says %s", listed, mustJSON(t, conf))
 	}
 	router, err := gorillamux.NewRouter(doc)
 	if err != nil {
@@ -75,4 +87,14 @@ func TestOpenAPI(t *testing.T) {
 			t.Errorf("%s: %d answer does not match the document: %v", path, res.StatusCode, err)
 		}
 	}
+}
+
+// mustJSON is v as JSON.
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
