@@ -74,6 +74,46 @@ func (f *flight[T]) land(v T, err error) {
 	close(f.ready)
 }
 
+// share gives the callers that need one value at the same moment one ask
+// of the store. Under mu, find returns the flight that holds or awaits
+// the value and whether this caller asks for it, or nil when the value is
+// not to be kept (ask is then called for this caller alone); drop, under
+// mu, forgets a flight whose ask failed, so that the next caller asks
+// again. A caller that waited for an asker that failed (its client may
+// have gone) tries once more, perhaps as the asker; when that fails too
+// it asks alone, or gets the error when alone is nil.
+func share[T any](ctx context.Context, mu *sync.Mutex, find func() (f *flight[T], asker bool), drop func(*flight[T]), ask, alone func() (T, error)) (*flight[T], T, error) {
+	for try := 0; ; try++ {
+		mu.Lock()
+		f, asker := find()
+		mu.Unlock()
+		switch {
+		case f == nil:
+			v, err := ask()
+			return nil, v, err
+		case asker:
+			v, err := ask()
+			if err != nil {
+				mu.Lock()
+				drop(f)
+				mu.Unlock()
+			}
+			f.land(v, err)
+			return f, v, err
+		}
+		v, err := f.wait(ctx)
+		switch {
+		case err == nil || ctx.Err() != nil:
+			return f, v, err
+		case try > 0 && alone != nil:
+			v, err := alone()
+			return nil, v, err
+		case try > 0:
+			return f, v, err
+		}
+	}
+}
+
 // sharedPage is a page shared by the instants of a span, with the head
 // of their answers once one was made.
 type sharedPage struct {
@@ -143,50 +183,39 @@ func (c *sliceCache) items(ctx context.Context, store data.Store, layer string, 
 		k.bbox, k.hasBBox = *q.BBox, true
 	}
 	var shared *sharedPage
-	asker := false
-	for try := 0; ; try++ {
-		c.mu.Lock()
-		var hit bool
-		shared, hit = c.pages[k]
-		hit = hit && c.version == version
-		asker = !hit && c.version == version
-		if asker {
+	f, p, err := share(ctx, &c.mu,
+		func() (*flight[data.Page], bool) {
+			if c.version != version {
+				return nil, false // another version now: nothing to share
+			}
+			if shared = c.pages[k]; shared != nil {
+				return shared.flight, false
+			}
 			if len(c.pages) >= slicePages {
 				c.pages, c.headBytes = map[sliceKey]*sharedPage{}, 0
 			}
 			shared = &sharedPage{flight: newFlight[data.Page]()}
 			c.pages[k] = shared
-		}
-		c.mu.Unlock()
-		if !hit {
-			break
-		}
-		p, err := shared.wait(ctx)
-		switch {
-		case err == nil:
-			return p, shared, nil
-		case ctx.Err() != nil:
-			return data.Page{}, nil, ctx.Err()
-		case try > 0: // the asker failed twice: ask for this instant alone (the store says what is wrong)
-			p, err := store.Items(ctx, layer, q)
-			return p, nil, err
-		} // the asker failed (its client may have gone): once more, perhaps as the asker
-	}
-	q.Datetime = &geo.Datetime{Instant: start, IsInstant: true}
-	p, err := store.Items(ctx, layer, q)
-	if !asker { // another version now: nothing to share
-		return p, nil, err
-	}
-	if err != nil {
-		c.mu.Lock()
-		if c.pages[k] == shared {
-			delete(c.pages, k) // the next instant asks again
-		}
-		c.mu.Unlock()
-		shared.land(p, err)
+			return shared.flight, true
+		},
+		func(f *flight[data.Page]) {
+			if c.pages[k] == shared {
+				delete(c.pages, k) // the next instant asks again
+			}
+		},
+		func() (data.Page, error) {
+			at := q
+			at.Datetime = &geo.Datetime{Instant: start, IsInstant: true}
+			return store.Items(ctx, layer, at)
+		},
+		func() (data.Page, error) { return store.Items(ctx, layer, q) }, // the store says what is wrong
+	)
+	switch {
+	case err != nil:
 		return data.Page{}, nil, err
+	case f == nil: // not shared: another version, or asked alone
+		return p, nil, nil
 	}
-	shared.land(p, nil)
 	return p, shared, nil
 }
 
@@ -210,35 +239,26 @@ func (s *spans) start(t time.Time) (time.Time, bool) {
 
 // spansOf reads (once per data version) a layer's keyframes' times.
 func (c *sliceCache) spansOf(ctx context.Context, store data.Store, version, layer string) (*spans, error) {
-	var f *flight[*spans]
-	for try := 0; ; try++ {
-		c.mu.Lock()
-		if c.version != version {
-			c.version, c.layers, c.pages, c.headBytes = version, map[string]*flight[*spans]{}, map[sliceKey]*sharedPage{}, 0
-		}
-		var hit bool
-		if f, hit = c.layers[layer]; !hit {
-			f = newFlight[*spans]()
+	_, sp, err := share(ctx, &c.mu,
+		func() (*flight[*spans], bool) {
+			if c.version != version {
+				c.version, c.layers, c.pages, c.headBytes = version, map[string]*flight[*spans]{}, map[sliceKey]*sharedPage{}, 0
+			}
+			if f := c.layers[layer]; f != nil {
+				return f, false
+			}
+			f := newFlight[*spans]()
 			c.layers[layer] = f
-		}
-		c.mu.Unlock()
-		if !hit {
-			break
-		}
-		sp, err := f.wait(ctx)
-		if err == nil || ctx.Err() != nil || try > 0 {
-			return sp, err
-		} // the asker failed (its client may have gone): once more, perhaps as the asker
-	}
-	sp, err := readSpans(ctx, store, layer)
-	if err != nil {
-		c.mu.Lock()
-		if c.layers[layer] == f {
-			delete(c.layers, layer) // the next request reads them again
-		}
-		c.mu.Unlock()
-	}
-	f.land(sp, err)
+			return f, true
+		},
+		func(f *flight[*spans]) {
+			if c.layers[layer] == f {
+				delete(c.layers, layer) // the next request reads them again
+			}
+		},
+		func() (*spans, error) { return readSpans(ctx, store, layer) },
+		nil,
+	)
 	return sp, err
 }
 

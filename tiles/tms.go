@@ -89,13 +89,12 @@ const earthHalf = math.Pi * 6378137
 // WebMercatorQuad returns the definition of WebMercatorQuad from zoom 0 to
 // MaxZoom: 256-pixel tiles, origin at the top left, 0.28 mm pixels.
 func WebMercatorQuad() TileMatrixSet {
-	const crs = WebMercatorCRS
 	tms := TileMatrixSet{
 		ID: WebMercatorQuadID, Title: "Google Maps Compatible for the World", URI: WebMercatorQuadURI,
-		CRS: crs, OrderedAxes: []string{"X", "Y"},
+		CRS: WebMercatorCRS, OrderedAxes: []string{"X", "Y"},
 		WellKnown: "http://www.opengis.net/def/wkss/OGC/1.0/GoogleMapsCompatible",
-		Type:      "TileMatrixSetType", Identifier: WebMercatorQuadID, SupportedCRS: crs,
-		BoundingBox: BoundingBox{Type: "BoundingBoxType", CRS: crs,
+		Type:      "TileMatrixSetType", Identifier: WebMercatorQuadID, SupportedCRS: WebMercatorCRS,
+		BoundingBox: BoundingBox{Type: "BoundingBoxType", CRS: WebMercatorCRS,
 			LowerCorner: [2]float64{-earthHalf, -earthHalf}, UpperCorner: [2]float64{earthHalf, earthHalf}},
 	}
 	for z := 0; z <= MaxZoom; z++ {
