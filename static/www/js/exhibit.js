@@ -8,7 +8,6 @@
 import { PeopleChart, chartSeries } from './chart.js';
 import { kioskOptions, loopLanguage } from './kioskconfig.js';
 import { keepTour } from './offline.js';
-import { KioskLog } from './kiosklog.js';
 
 /**
  * @param {object} app
@@ -29,7 +28,7 @@ import { KioskLog } from './kiosklog.js';
  * @param {number} [app.step]  the page's data window, ms
  * @param {(t: number) => ({name: object, caption: object}|null)} [app.eventAt]
  * @param {HTMLElement} [app.captionEl]
- * @param {KioskLog} [app.log]
+ * @param {import('./kiosklog.js').KioskLog} app.log  where a kiosk's problems go (the page's)
  */
 export function installExhibit(app) {
   const lang = app.lang;
@@ -57,8 +56,7 @@ export function installExhibit(app) {
   if (!app.kiosk) return out;
 
   // --- kiosk -------------------------------------------------------------------
-  const log = app.log || new KioskLog().install(); // the page passes its own
-  const report = (level, message, detail) => log.report(level, message, detail);
+  const report = (level, message, detail) => app.log.report(level, message, detail);
   const o = kioskOptions(app.params || location.search, { parseInstant: app.parseInstant, languages: app.manifest.languages });
   out.options = o;
   const clock = app.clock;

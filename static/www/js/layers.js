@@ -28,14 +28,19 @@ export function toLatLngs(g) {
   }
 }
 
-/** Where f stands among ids, what an event concerns (feature ids and
- * tracks, in the event's order): the first named ranks highest; -1 when
- * the event does not concern f (or ids is null). */
-export function focusRank(f, ids) {
-  if (!ids) return -1;
+/** The ranks of what an event concerns (feature ids and tracks, in the
+ * event's order; null: nothing): the first named ranks highest. */
+export function focusRanks(ids) {
+  if (!ids) return null;
   const order = [...ids];
-  const at = [order.indexOf(String(f.id)), order.indexOf(String(f.properties?.track))].filter((i) => i >= 0);
-  return at.length ? order.length - 1 - Math.min(...at) : -1;
+  return new Map(order.map((name, i) => [name, order.length - 1 - i]));
+}
+
+/** Where f stands among ranks (focusRanks): the higher of its id's and
+ * its track's rank; -1 when the event does not concern f. */
+export function focusRank(f, ranks) {
+  if (!ranks) return -1;
+  return Math.max(ranks.get(String(f.id)) ?? -1, ranks.get(String(f.properties?.track)) ?? -1);
 }
 
 /** A point geometry's [lat, lng] (the first point of a MultiPoint). */
@@ -160,7 +165,7 @@ export const HistoryLayer = L.Layer.extend({
       const p = item.feature.properties || {};
       let priority = this.def.kind === 'point' ? 500 + 10 * pointRadius(this.def.style, p) : 300;
       // What the event shown concerns keeps its label first, in the order the event names it.
-      const rank = focusRank(item.feature, this.focusIds);
+      const rank = focusRank(item.feature, this.focusRanks);
       if (rank >= 0) priority += 1000 + 10 * rank;
       const entry = { el, priority, feature: item.feature };
       if (this.def.kind === 'point' && item.main.getLatLng && this._map) {
@@ -306,11 +311,12 @@ export const HistoryLayer = L.Layer.extend({
   setFocus(ids) {
     if (ids === this.focusIds) return;
     this.focusIds = ids;
+    this.focusRanks = focusRanks(ids); // once, not at every item drawn
     for (const item of this.items.values()) this.markFocus(item);
   },
 
   markFocus(item) {
-    const on = focusRank(item.feature, this.focusIds) >= 0;
+    const on = focusRank(item.feature, this.focusRanks) >= 0;
     for (const l of [...item.layers, ...item.arrows]) l.getElement?.()?.classList.toggle('is-focus', on);
   },
 
