@@ -77,3 +77,17 @@ test('a point\'s label cut by the map\'s edge takes another side inside it; with
   assert.deepEqual(pickLabels([w], 2, map), [0]);
   assert.equal(w.moved, undefined);
 });
+
+test('a point\'s label is hidden when its point is off the map (found on the phone: "…eu" of Kompong Speu)', () => {
+  const map = { x: 0, y: 0, w: 400, h: 300 };
+  // The point 12 px left of the map: its label, on the right, starts off the map too.
+  const box = { x: -6, y: 95, w: 60, h: 10, priority: 1 };
+  const off = { ...box, alts: pointAlts(box, { x: -12, y: 100, r: 4 }), anchor: { x: -12, y: 100 } };
+  assert.deepEqual(pickLabels([off], 2, map), []);
+  // Its point just inside the map, the label is kept (moved inside where it can be).
+  const box2 = { x: 18, y: 95, w: 60, h: 10, priority: 1 };
+  const on = { ...box2, alts: pointAlts(box2, { x: 12, y: 100, r: 4 }), anchor: { x: 12, y: 100 } };
+  assert.deepEqual(pickLabels([on], 2, map), [0]);
+  // Unbounded, nothing is off the map.
+  assert.deepEqual(pickLabels([{ ...off }], 2), [0]);
+});

@@ -11,7 +11,8 @@
  * box (with pad pixels of clearance). Ties keep the earlier box. The place
  * chosen is written to box.moved ({dx, dy}, or undefined: where it is). A
  * label with alts prefers places inside within ({x, y, w, h}, the map),
- * where it is not cut by the map's edge. */
+ * where it is not cut by the map's edge; a label whose point (anchor,
+ * {x, y}) is off the map is not kept: it would name nothing seen, cut. */
 export function pickLabels(boxes, pad = 2, within = null) {
   const order = boxes.map((b, i) => i).sort((a, b) => (boxes[b].priority - boxes[a].priority) || (a - b));
   const kept = [];
@@ -22,6 +23,7 @@ export function pickLabels(boxes, pad = 2, within = null) {
     const b = boxes[i];
     b.moved = undefined;
     if (!(b.w > 0 && b.h > 0)) continue;
+    if (within && b.anchor && !inside({ ...b.anchor, w: 0, h: 0 })) continue;
     // A label that can move takes the first clear place inside the map, its own place first; where none is
     // inside, its own place if clear (a label that cannot move, an area's, stays where it is if clear).
     const places = [null, ...(b.alts || [])].map((m) => ({ m, at: m ? { x: b.x + m.dx, y: b.y + m.dy, w: b.w, h: b.h } : b }));
@@ -55,7 +57,7 @@ export function declutter(els, within = null) {
   const boxes = els.map(({ el, priority, anchor }) => {
     const r = el.getBoundingClientRect();
     const box = { x: r.left, y: r.top, w: r.width, h: r.height, priority };
-    if (anchor) box.alts = pointAlts(box, anchor);
+    if (anchor) { box.alts = pointAlts(box, anchor); box.anchor = anchor; }
     return box;
   });
   const keep = new Set(pickLabels(boxes, 2, within));
